@@ -84,6 +84,18 @@ def normalize(raw: str, collapse_spaces: bool = True) -> Normalized:
     return Normalized(raw, "".join(out), tuple(offsets))
 
 
+_UNIFY = str.maketrans(_LETTERS | _DIGITS | {c: " " for c in _SPACES if c != "\t"})
+
+
+def unify(raw: str) -> str:
+    """Same-length view of ``raw`` with letter variants, digits and odd spaces unified.
+
+    Index ``i`` of the view is index ``i`` of the raw text, so rules (segmentation,
+    reporting verbs) can match on the view and slice the raw text with the same offsets.
+    """
+    return raw.translate(_UNIFY)
+
+
 _KEY_DROP = {" ", "\n", ZWNJ}
 
 
@@ -91,3 +103,29 @@ def match_key(s: str) -> str:
     """The comparison form of ANNOTATION.md: letter variants, digits, diacritics and
     tatweel unified; spaces and half-spaces removed; Latin letters lower-cased."""
     return "".join(c for c in normalize(s).text if c not in _KEY_DROP).lower()
+
+
+def _keyed(raw: str, start: int, end: int) -> tuple[str, list[int]]:
+    """match_key of ``raw[start:end]`` plus the raw index of every key character."""
+    norm = normalize(raw[start:end])
+    chars, idx = [], []
+    for c, off in zip(norm.text, norm.offsets):
+        if c not in _KEY_DROP:
+            chars.append(c.lower())
+            idx.append(start + off)
+    return "".join(chars), idx
+
+
+def find_phrase(raw: str, phrase: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """Raw span of the first occurrence of ``phrase`` in ``raw[start:end]``, compared
+    the way ANNOTATION.md compares strings (letter variants, digits, spaces and
+    half-spaces ignored).  ``None`` when absent."""
+    end = len(raw) if end is None else end
+    key = match_key(phrase)
+    if not key:
+        return None
+    hay, idx = _keyed(raw, start, end)
+    pos = hay.find(key)
+    if pos == -1:
+        return None
+    return idx[pos], idx[pos + len(key) - 1] + 1
