@@ -89,7 +89,8 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while i < end:
         ch = text[i]
         if ch in TERMINALS and _is_boundary(text, i):
-            if _quote_end(text, i, end) != -1:
+            close = _quote_end(text, i, end)
+            if close != -1 and close != i + 1:  # inside «...», unless the stop closes the quote: «....»
                 i += 1
                 continue
             j = i + 1

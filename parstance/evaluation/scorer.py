@@ -25,8 +25,8 @@ spaces and ZWNJ removed)
 
 Partial target credit (SemEval-2022 Task 10, structured sentiment, "weighted" F1)
     tokens(s)     = split ``s`` on whitespace and ZWNJ, apply ``match_key`` to each piece, drop the
-                    empty ones ("طایفه‌گری" -> ["طایفه", "گری"]).  Punctuation glued to a word stays
-                    part of the token ("«مرسر" != "مرسر").
+                    empty ones ("طایفه‌گری" -> ["طایفه", "گری"]).  Quotes, brackets and punctuation at a
+                    token's edges are stripped ("«مرسر" == "مرسر").
     shared(p, g)  = size of the multiset intersection of tokens(p) and tokens(g).
     For every gold form ``f`` (target and each alias) the form credit is
     ``(shared / len(tokens(p)), shared / len(tokens(f)))``; the pair's ``(p_credit, r_credit)`` is that
@@ -65,9 +65,13 @@ from ..normalize import match_key
 from .metrics import ArticleResult, Counts, EvalResult
 
 
+_EDGE_PUNCT = "«»\"'()[]{}،,.:;؛!?؟…“”‘’-"
+
+
 def tokens(s: str) -> list[str]:
-    """``match_key``-normalised tokens of ``s`` (split on whitespace and ZWNJ first)."""
-    return [t for t in (match_key(piece) for piece in re.split(r"[\s\u200c]+", s)) if t]
+    """``match_key``-normalised tokens of ``s`` (split on whitespace and ZWNJ first; quotes,
+    brackets and punctuation at a token's edges are not part of the word: «مرسر == مرسر)."""
+    return [t for t in (match_key(piece.strip(_EDGE_PUNCT)) for piece in re.split(r"[\s\u200c]+", s)) if t]
 
 
 def target_credit(pred: str, gold_forms: list[str]) -> tuple[float, float]:
