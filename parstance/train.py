@@ -57,7 +57,7 @@ def seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-def _batches(dataset, batch_size: int, pad_id: int, epoch_seed: int):
+def _batches(dataset, batch_size: int, pad_id: int, epoch_seed: int, features=None):
     import torch
 
     ds = dataset.shuffle(seed=epoch_seed)
@@ -67,8 +67,33 @@ def _batches(dataset, batch_size: int, pad_id: int, epoch_seed: int):
 
         def pad(key, value):
             return torch.tensor([x + [value] * (width - len(x)) for x in rows[key]])
-        yield {"input_ids": pad("input_ids", pad_id), "attention_mask": pad("attention_mask", 0),
-               "target_labels": pad("target_labels", -100), "actor_labels": pad("actor_labels", -100)}
+        batch = {"input_ids": pad("input_ids", pad_id), "attention_mask": pad("attention_mask", 0),
+                 "target_labels": pad("target_labels", -100), "actor_labels": pad("actor_labels", -100)}
+        if features is not None:
+            feats = torch.zeros(len(rows["row"]), width, features[0].shape[-1])
+            for i, r in enumerate(rows["row"]):
+                feats[i, :features[r].shape[0]] = features[r]
+            batch["features"] = feats
+        yield batch
+
+
+def frozen_cache(model, dataset, pad_id: int, device: str, batch_size: int = 32):
+    """Hidden states after the frozen layers, one tensor per training window."""
+    import torch
+    from tqdm.auto import tqdm
+
+    feats = [None] * len(dataset)
+    order = sorted(range(len(dataset)), key=lambda i: len(dataset[i]["input_ids"]))
+    for b in tqdm(range(0, len(order), batch_size), desc="frozen layers", file=sys.stderr, dynamic_ncols=True):
+        idx = order[b:b + batch_size]
+        rows = [dataset[i] for i in idx]
+        width = max(len(r["input_ids"]) for r in rows)
+        ids = torch.tensor([r["input_ids"] + [pad_id] * (width - len(r["input_ids"])) for r in rows])
+        mask = torch.tensor([r["attention_mask"] + [0] * (width - len(r["attention_mask"])) for r in rows])
+        hidden = model.frozen_features(ids.to(device), mask.to(device)).cpu()
+        for j, i in enumerate(idx):
+            feats[i] = hidden[j, :len(rows[j]["input_ids"])].clone()
+    return feats
 
 
 def dev_scores(model, dev_articles, batch_size: int) -> dict:
@@ -113,8 +138,10 @@ def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: 
     stats.update(windows=len(windows), positive_windows=len(positive), kept_windows=len(kept))
     log(f"training windows: {stats}")
     dataset = Dataset.from_list([{"input_ids": w.input_ids, "attention_mask": w.attention_mask,
-                                  "target_labels": w.target_labels, "actor_labels": w.actor_labels}
-                                 for w in kept])
+                                  "target_labels": w.target_labels, "actor_labels": w.actor_labels, "row": i}
+                                 for i, w in enumerate(kept)])
+    pad_id = model.tokenizer.pad_token_id or 0
+    features = frozen_cache(model, dataset, pad_id, device) if model.can_cache() else None
 
     heads = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")]
     body = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("encoder.")]
@@ -123,13 +150,12 @@ def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: 
     steps_per_epoch = math.ceil(len(dataset) / cfg.batch_size)
     total = steps_per_epoch * cfg.epochs
     sched = get_linear_schedule_with_warmup(optim, int(total * cfg.warmup), total)
-    pad_id = model.tokenizer.pad_token_id or 0
 
     history, best, best_state, bad_epochs = [], -1.0, None, 0
     t0 = time.time()
     for epoch in range(1, cfg.epochs + 1):
         model.train()
-        bar = tqdm(_batches(dataset, cfg.batch_size, pad_id, cfg.seed + epoch), total=steps_per_epoch,
+        bar = tqdm(_batches(dataset, cfg.batch_size, pad_id, cfg.seed + epoch, features), total=steps_per_epoch,
                    desc=f"epoch {epoch}/{cfg.epochs}", file=sys.stderr, dynamic_ncols=True)
         running = 0.0
         for step, batch in enumerate(bar, 1):

