@@ -53,14 +53,12 @@ def predict_article(article: Article) -> Article:
             if not words:
                 continue
             ta, tb = a + words[0].start(), a + words[-1].end()
-        res = resolvers[s.index](ta)
-        if res is None:
-            continue
         while a < s.end and text[a].isspace():
             a += 1
-        claims.append(Claim(evidence=text[a:s.end], evidence_start=a, actor=res.actor, actor_aliases=res.aliases,
-                            target=text[ta:tb], stance="positive" if pos > neg else "negative",
-                            score=round(abs(pos - neg) / (pos + neg), 4), target_start=ta, target_end=tb,
-                            actor_start=res.mention[0] if res.mention else None,
-                            actor_end=res.mention[1] if res.mention else None))
+        for res in resolvers[s.index](ta):
+            claims.append(Claim(evidence=text[a:s.end], evidence_start=a, actor=res.actor, actor_aliases=res.aliases,
+                                target=text[ta:tb], stance="positive" if pos > neg else "negative",
+                                score=round(abs(pos - neg) / (pos + neg), 4), target_start=ta, target_end=tb,
+                                actor_start=res.mention[0] if res.mention else None,
+                                actor_end=res.mention[1] if res.mention else None))
     return Article(id=article.id, text=text, source=article.source, claims=claims)

@@ -107,6 +107,23 @@ def dev_scores(model, dev_articles, batch_size: int) -> dict:
                               "detection_recall", "actor_accuracy", "stance_accuracy", "target_weighted_f1")}
 
 
+def gazetteer(articles) -> set[str]:
+    """Actor names of the training labels that stand in the text as written: the
+    attribution step finds them in new articles (``attribution.known_mentions``)."""
+    from .attribution import is_anaphor, is_pronoun, is_title
+    from .normalize import match_key
+
+    names = set()
+    for art in articles:
+        key = match_key(art.text)
+        for c in art.claims or []:
+            k = match_key(c.actor)
+            if (len(k) >= 3 and k in key and len(c.actor.split()) <= 5
+                    and not (is_pronoun(c.actor) or is_title(c.actor) or is_anaphor(c.actor))):
+                names.add(k)
+    return names
+
+
 def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: str | None = None,
           device: str | None = None, log=print) -> dict:
     import torch
@@ -192,6 +209,8 @@ def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: 
             "dev": best_entry.get("dev"), "train_seconds": round(time.time() - t0, 1), "device": device,
             "n_train_articles": len(train_articles), "n_dev_articles": len(dev_articles or []),
             "n_train_claims": sum(len(a.claims or []) for a in train_articles), "init": init}
+    model.known_actors = gazetteer(train_articles) | (model.known_actors if init else set())
+    info["known_actors"] = len(model.known_actors)
     model.to("cpu")
     model.save(out_dir, extra=info)
     return info

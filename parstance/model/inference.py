@@ -136,7 +136,7 @@ def _evidence(view: SentenceView, target_start: int, text: str) -> tuple[int, in
 
 
 def article_claims(article: Article, views: list[SentenceView], merged, ai: int, cfg,
-                   explain: list | None = None) -> list[Claim]:
+                   known: set[str] = frozenset(), explain: list | None = None) -> list[Claim]:
     text = article.text
     mentions, targets = [], []
     for si, v in enumerate(views):
@@ -152,26 +152,23 @@ def article_claims(article: Article, views: list[SentenceView], merged, ai: int,
                 ts.append((*_word_bounds(text, s0 + ra, s0 + rb), typ, score))
         mentions.append(ms)
         targets.append(ts)
-    resolvers, resolver = attribute(text, [v.sentence for v in views], mentions)
+    resolvers, _ = attribute(text, [v.sentence for v in views], mentions, known)
     claims = []
     for si, ts in enumerate(targets):
         for a, b, typ, score in ts:
             if score < cfg.threshold:
                 continue
-            res = resolvers[si](a)
-            if res is None:
-                continue
             ea, eb = _evidence(views[si], a, text)
-            if not (ea <= a and b <= eb):
-                ea, eb = min(ea, a), max(eb, b)
-            claim = Claim(evidence=text[ea:eb], evidence_start=ea, actor=res.actor, target=text[a:b],
-                          stance="positive" if typ == "POS" else "negative", actor_aliases=res.aliases,
-                          score=round(score, 4), target_start=a, target_end=b,
-                          actor_start=res.mention[0] if res.mention else None,
-                          actor_end=res.mention[1] if res.mention else None)
-            claims.append(claim)
-            if explain is not None:
-                explain.append({"sentence": si, "target": text[a:b], "actor": res.actor, "chain": res.chain})
+            ea, eb = min(ea, a), max(eb, b)
+            for res in resolvers[si](a):  # coordinated speakers: one claim each
+                claims.append(Claim(
+                    evidence=text[ea:eb], evidence_start=ea, actor=res.actor, target=text[a:b],
+                    stance="positive" if typ == "POS" else "negative", actor_aliases=res.aliases,
+                    score=round(score, 4), target_start=a, target_end=b,
+                    actor_start=res.mention[0] if res.mention else None,
+                    actor_end=res.mention[1] if res.mention else None))
+                if explain is not None:
+                    explain.append({"sentence": si, "target": text[a:b], "actor": res.actor, "chain": res.chain})
     return claims
 
 
@@ -186,7 +183,7 @@ def predict_articles(model, articles: list[Article], batch_size: int = 32, progr
     out = []
     for ai, (art, views) in enumerate(zip(articles, views_all)):
         trace = [] if explain is not None else None
-        claims = article_claims(art, views, merged, ai, model.cfg, trace)
+        claims = article_claims(art, views, merged, ai, model.cfg, model.known_actors, trace)
         if explain is not None:
             explain[art.id] = trace
         out.append(Article(id=art.id, text=art.text, source=art.source, claims=claims))

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover
     pass
 
 WEIGHTS = "model.safetensors"
+ACTORS = "actors.json"  # gazetteer of actor names seen in the training labels
 CONFIG = "config.json"
 FULL_BACKBONE_DIR = "backbone"  # train_layers=-1: the whole fine-tuned encoder lives here
 
@@ -54,6 +55,7 @@ class ClaimTagger(nn.Module):
         self.dropout = nn.Dropout(cfg.dropout)
         self.target_head = nn.Linear(hidden, len(cfg.target_labels))
         self.actor_head = nn.Linear(hidden, len(cfg.actor_labels))
+        self.known_actors: set[str] = set()  # match_key forms, see attribution.known_mentions
         self._freeze()
 
     # -- construction -------------------------------------------------------
@@ -144,6 +146,7 @@ class ClaimTagger(nn.Module):
             state = self.trained_state()
         save_file({k: v.cpu() for k, v in state.items()}, str(out / WEIGHTS))
         cfg.save(out / CONFIG)
+        (out / ACTORS).write_text(json.dumps(sorted(self.known_actors), ensure_ascii=False, indent=0), encoding="utf-8")
         if extra:
             (out / "training.json").write_text(json.dumps(extra, ensure_ascii=False, indent=2), encoding="utf-8")
 
@@ -161,6 +164,8 @@ class ClaimTagger(nn.Module):
         if missing:
             raise ValueError(f"{model_dir / WEIGHTS}: weights for unknown parameters {sorted(missing)[:3]}")
         model.load_state_dict(state, strict=False)
+        if (model_dir / ACTORS).is_file():
+            model.known_actors = set(json.loads((model_dir / ACTORS).read_text(encoding="utf-8")))
         model.eval()
         if device:
             model.to(device)
