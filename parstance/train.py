@@ -125,7 +125,7 @@ def gazetteer(articles) -> set[str]:
 
 
 def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: str | None = None,
-          device: str | None = None, log=print) -> dict:
+          device: str | None = None, log=print, command: str | None = None) -> dict:
     import torch
     from datasets import Dataset
     from tqdm.auto import tqdm
@@ -213,6 +213,8 @@ def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: 
     info["known_actors"] = len(model.known_actors)
     model.to("cpu")
     model.save(out_dir, extra=info)
+    from .model.card import write_card
+    write_card(out_dir, info, command)
     return info
 
 
@@ -236,7 +238,7 @@ def run(args) -> int:
     from .backbones import BackboneNotFound
     try:
         info = train(cfg, train_articles, dev_articles, Path(args.out), init=args.init, device=args.device,
-                     log=lambda m: print(m, file=sys.stderr))
+                     log=lambda m: print(m, file=sys.stderr), command="parstance " + " ".join(sys.argv[1:]))
     except BackboneNotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -57,6 +57,9 @@ def test_model_directory_contents(trained):
     assert cfg["target_labels"] == ["O", "B-POS", "I-POS", "B-NEG", "I-NEG"]
     training = json.loads((model_dir / "training.json").read_text())
     assert training["best_epoch"] >= 1 and training["dev"]["claim_weighted_f1"] == info["dev"]["claim_weighted_f1"]
+    card = (model_dir / "README.md").read_text(encoding="utf-8")
+    assert "## Dev scores at the best epoch" in card and f"{info['dev']['claim_weighted_f1']:.3f}" in card
+    assert json.loads((model_dir / "actors.json").read_text(encoding="utf-8"))  # gazetteer from the labels
 
 
 def test_save_load_round_trip_is_identical(trained, tmp_path):

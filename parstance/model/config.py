@@ -29,6 +29,7 @@ class TaggerConfig:
     threshold: float = field(default=0.5, metadata={"help": "minimum claim confidence written by predict"})
     span_weight: float = field(default=3.0, metadata={"help": "loss weight of span tags (B-/I-) relative to O"})
     negative_ratio: float = field(default=0.5, metadata={"help": "claimless sentences kept per claim sentence during training"})
+    save_dtype: str = field(default="float16", metadata={"help": "dtype of saved weights (float16 halves models/ size; float32)"})
     target_labels: tuple[str, ...] = TARGET_LABELS
     actor_labels: tuple[str, ...] = ACTOR_LABELS
 

@@ -77,7 +77,7 @@ def merge_windows(windows: list[Window], probs) -> dict[tuple[int, int], TokenPr
 
 
 def decode_spans(offsets, probs: torch.Tensor, labels: tuple[str, ...]):
-    """BIO decoding (lenient: an I- after O starts a span).  Yields
+    """BIO decoding (lenient: an I- after O starts a span; see below for B-).  Yields
     ``(norm_start, norm_end, type, score)`` with score = mean probability of the
     span's type (B- plus I-) over its tokens."""
     pred = probs.argmax(-1).tolist()
@@ -85,7 +85,10 @@ def decode_spans(offsets, probs: torch.Tensor, labels: tuple[str, ...]):
     for k, lab in enumerate(pred):
         name = labels[lab]
         typ = name[2:] if name != "O" else None
-        if typ and (name.startswith("B-") or cur is None or cur[2] != typ):
+        # A B- right after a token of the same span type continues it: the tagger often
+        # restarts a long phrase mid-way ("سیاست غیر" + "قابل تغییر"); distinct targets are
+        # separated by an untagged token ("و", "،").
+        if typ and (cur is None or cur[2] != typ):
             if cur:
                 spans.append(cur)
             cur = [offsets[k][0], offsets[k][1], typ, [k]]

@@ -144,7 +144,10 @@ class ClaimTagger(nn.Module):
             state = {k: v for k, v in self.trained_state().items() if not k.startswith("encoder.")}
         else:
             state = self.trained_state()
-        save_file({k: v.cpu() for k, v in state.items()}, str(out / WEIGHTS))
+        # Half precision halves the model directory; weights are widened back to
+        # float32 on load, so a saved model always predicts the same after reloading.
+        dtype = torch.float16 if cfg.save_dtype == "float16" else torch.float32
+        save_file({k: v.cpu().to(dtype) for k, v in state.items()}, str(out / WEIGHTS))
         cfg.save(out / CONFIG)
         (out / ACTORS).write_text(json.dumps(sorted(self.known_actors), ensure_ascii=False, indent=0), encoding="utf-8")
         if extra:
@@ -159,7 +162,7 @@ class ClaimTagger(nn.Module):
         backbone = str(model_dir / FULL_BACKBONE_DIR) if cfg.train_layers < 0 else cfg.backbone
         encoder, tokenizer = load_backbone(backbone)
         model = cls(cfg, encoder, tokenizer)
-        state = load_file(str(model_dir / WEIGHTS))
+        state = {k: v.float() for k, v in load_file(str(model_dir / WEIGHTS)).items()}
         missing = set(state) - set(model.state_dict())
         if missing:
             raise ValueError(f"{model_dir / WEIGHTS}: weights for unknown parameters {sorted(missing)[:3]}")
