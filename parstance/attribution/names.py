@@ -1,0 +1,253 @@
+"""The names of one article and the titles that stand for them.
+
+A subject is resolved to the *fullest name form in the article* (ANNOTATION.md): a
+surname to the full name that ends with it ("شمخانی" -> "علی شمخانی"), a title to the
+person it stands beside somewhere in the article ("علی شمخانی نماینده رهبر انقلاب و دبیر
+شورای عالی امنیت ملی" makes "دبیر شورای عالی امنیت ملی" -> "علی شمخانی").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..normalize import _keyed, match_key, unify
+from .lexicon import (AGENCIES, COUNTRIES, DOCUMENTS, FIRST_NAMES, HONORIFICS, KEPT_HONORIFICS, OUTLET_HEADS,
+                      PUNCT, STOP, TITLE_HEADS, keys)
+from .phrases import (clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, strip_honorifics, tokens,
+                      words)
+
+# Words a title may carry or drop without naming another office.
+_FILLER = keys("امور", "کشورمان", "کشور", "جمهوری", "اسلامی", "ایران", "کنونی", "فعلی", "جدید", "معظم", "محترم",
+               "عالی", "کل")
+_FORMER = keys("سابق", "پیشین", "وقت", "اسبق")
+_HEADS = "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
+_HONORIFIC_KEYS = keys(*HONORIFICS, "امیر")
+_DOC_KEYS = keys(*DOCUMENTS)
+_HEAD_STARTS = keys("قائم", "نخست", "نایب", "نائب", "امام", "رئیس", "رییس", "دبیر", "معاون")
+_POLITE = keys("آقای", "خانم", "جناب", "سرکار", "دکتر", "مهندس")
+
+
+@dataclass
+class Resolution:
+    actor: str
+    aliases: list[str]
+    mention: tuple[int, int] | None  # raw span the claim was attributed from
+    chain: list[str] = field(default_factory=list)
+    refers_back: bool = False  # a pronoun/anaphor: stands for every current speaker
+    described: bool = False  # the actor is an unnamed description ("سخنگوی وزارت خارجه")
+    org: bool = False  # an institution, outlet or group, not one person ("وی" never refers to it)
+
+
+# One country, several names: titles that differ only here are the same office.
+_SAME_PLACE = [(re.compile(r"ایالات[\s\u200c]*متحده(?:[\s\u200c]*آمریکا)?|امریکا"), "آمریکا"),
+               (re.compile(r"انگلیس|انگلستان|بریتانیای کبیر"), "بریتانیا"),
+               (re.compile(r"رژیم صهیونیستی|رژیم اسرائیل"), "اسرائیل")]
+
+
+def title_tokens(title: str) -> list[str]:
+    t = unify(title)
+    for pat, rep in _SAME_PLACE:
+        t = pat.sub(rep, t)
+    return [k for k in tokens(t) if k not in _FILLER]
+
+
+def titles_match(a: str, b: str) -> int:
+    """How well two titles agree (0 = not the same office): same head word and one's
+    content words all in the other ("سخنگوی وزارت خارجه" ~ "سخنگوی وزارت امور خارجه")."""
+    ta, tb = title_tokens(a), title_tokens(b)
+    if not ta or not tb or ta[0] != tb[0] or bool(_FORMER & set(ta)) != bool(_FORMER & set(tb)):
+        return 0  # "رئیس جمهور آمریکا" is not "رئیس‌جمهور سابق آمریکا"
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) >= 2 and set(short) <= set(long_) and not any(t in COUNTRIES for t in set(long_) - set(short)):
+        return len(short)  # "سخنگوی وزارت خارجه" ~ "سخنگوی وزارت امور خارجه", not ~ "وزیر خارجه هند"
+    ka, kb = "".join(ta), "".join(tb)
+    n = 0
+    while n < min(len(ka), len(kb)) and ka[n] == kb[n]:
+        n += 1
+    return 1 if n >= min(len(ka), len(kb), 12) and n >= 8 else 0
+
+
+def appositive_names(text: str) -> list[tuple[int, int]]:
+    """Two or three words right before a title, after a boundary or preposition
+    ("با علی شمخانی نماینده رهبر ..." -> "علی شمخانی"; "، «ماریا زاخارووا» سخنگوی ...")."""
+    u = unify(text)
+    found = []
+    for m in re.finditer(r"(?<=[\s\u200c»\"])(?=(?:%s)[\s\u200c])" % _HEADS, u):
+        head = m.start()
+        ws = []  # up to three words before the title, nearest first
+        pos = head
+        comma = False
+        for i in range(3):
+            # the word nearest the title may be followed by a comma: "با محسن بهاروند، سفیر ..."
+            gap = r"[\s\u200c«»\"]*(?:([،,])[\s\u200c]*)?$" if i == 0 else r"[\s\u200c«»\"]*$"
+            wm = re.search(r"([^\s،,.:؛()\d«»\"]+)" + gap, u[max(0, pos - 40):pos])
+            if wm and i == 0:
+                comma = bool(wm.group(2))
+            if not wm:
+                break
+            a = max(0, pos - 40) + wm.start(1)
+            ws.insert(0, (a, a + len(wm.group(1))))
+            pos = a
+            if u[max(0, a - 1):a] in ("«", "\""):
+                break
+        if ws and match_key(u[ws[-1][0]:ws[-1][1]]) in _HEAD_STARTS:
+            ws = ws[:-1]  # "ابوالحسن فقیه | قائم مقام": the word belongs to a two-word title
+        keep = []
+        for a, b in reversed(ws):
+            w = u[a:b]
+            if match_key(w) in STOP or is_title(w) or w in ("این", "همین", "آن", "دوم", "سوم", "یکم") or len(w) < 2 \
+                    or match_key(w) in _DOC_KEYS or w.endswith("ۀ") \
+                    or match_key(w) in _HONORIFIC_KEYS \
+                    or w.endswith(("ترین", "مین")) or "-" in w or "–" in w or "/" in w or match_key(w) in AGENCIES:
+                break
+            keep.insert(0, (a, b))
+        if len(keep) < 2:
+            continue
+        a, b = keep[0][0], keep[-1][1]
+        quoted = u[max(0, a - 2):a].strip(" \u200c")[-1:] in ("«", "\"")
+        before = u[:a].rstrip(" \u200c«\"")
+        prev = match_key(before.split()[-1].strip(PUNCT)) if before.split() else ""
+        ks = [match_key(u[x:y]) for x, y in keep]
+        if comma and not (quoted or ks[0] in FIRST_NAMES or prev in _HONORIFIC_KEYS):
+            continue  # "از سویی دیگر، نخست‌وزیر ...": a comma apposition needs a clear name
+        if not (quoted or ks[0] in FIRST_NAMES or prev in _HONORIFIC_KEYS or prev in ("با", "از", "سوی", "توسط")
+                or (not before or before[-1] in "،,.:؛\n") and not any(k in COUNTRIES or k in AGENCIES for k in ks)
+                and not any(k.endswith(("ها", "های", "ات")) for k in ks)):
+            continue  # "خواستار سرعت عمل مسئولان ...", "در کانادا توضیحات سخنگوی ...": not a name
+        found.append((a, b))
+    return found
+
+
+def known_mentions(text: str, known) -> list[tuple[int, int]]:
+    """Occurrences (whole words) of gazetteer actor names in the article."""
+    if not known:
+        return []
+    hay, idx = _keyed(text, 0, len(text))
+    found = []
+    for key in known:
+        if key in FIRST_NAMES or len(key) < 3:
+            continue  # "علی" alone would cut "علی صالحی" short
+        pos = hay.find(key)
+        while pos != -1:
+            a, b = idx[pos], idx[pos + len(key) - 1] + 1
+            if (a == 0 or not text[a - 1].isalnum()) and (b == len(text) or not text[b].isalnum()):
+                found.append((a, b))
+            pos = hay.find(key, pos + len(key))
+    return found
+
+
+class ActorResolver:
+    """Per-article names and title appositions: the alias chains."""
+
+    def __init__(self, text: str, names: list[tuple[int, int]], known=frozenset()):
+        self.text, self.known = text, known
+        self.u = u = unify(text)
+        self.names: list[str] = []
+        for a, b in sorted(names):
+            s = self._name_form(a, b)
+            if s and s not in self.names:
+                self.names.append(s)
+        self.titles: list[tuple[str, str]] = []  # (title as written, canonical name)
+        for a, b in names:
+            if is_title(text[a:b]) or is_pronoun(text[a:b]) or is_anaphor(text[a:b]) or is_org(text[a:b]):
+                continue  # titles belong to people, not to "آمریکا" in "وزیر خارجه آمریکا"
+            name = self.canonical(text[a:b])
+            # NAME TITLE / NAME، TITLE، / NAME (TITLE)
+            m = re.match(r"[\s\u200c»\"]*[،,(]?[\s\u200c]*((?:%s)[^،,.:؛()«»\"\n]{0,80})" % _HEADS, u[b:b + 120])
+            if m:
+                for part in re.split(r"\s+و\s+(?=(?:%s))" % _HEADS, m.group(1)):
+                    self.add_title(part, name)
+            # TITLE NAME / TITLE، NAME
+            m = re.search(r"((?:%s)[^،,.:؛()«»\"\n]{0,80}?)[\s\u200c]*[،,]?[\s\u200c]*[«\"]?[\s\u200c]*$" % _HEADS,
+                          u[max(0, a - 120):a])
+            if m and not any(match_key(w) in STOP for w in m.group(1).split()):
+                self.add_title(m.group(1), name)
+
+    def _name_form(self, a: int, b: int) -> str | None:
+        x = strip_honorifics(self.u, a, b)
+        prefix = clean(self.text[a:x]).split()
+        if prefix and match_key(prefix[-1]) not in KEPT_HONORIFICS and len(tokens(self.text[x:b])) > 1:
+            a = x  # "سرتیپ امیر حاتمی" is known as "امیر حاتمی"
+        s = clean(self.text[a:b])
+        if not s or is_pronoun(s) or is_title(s) or is_anaphor(s) or any(q in s for q in "«»\"()"):
+            return None
+        return s
+
+    def add_title(self, title: str, name: str) -> None:
+        ws = []
+        for w in title.split():
+            if match_key(w.strip(PUNCT)) in STOP:
+                break
+            ws.append(w)
+        if ws and is_plural(" ".join(ws)):
+            return  # "وزرای خارجه گروه هفت" is nobody's title
+        if ws and name and (title, name) not in self.titles:
+            self.titles.append((" ".join(ws[:7]), name))
+
+    def canonical(self, mention: str) -> str:
+        """The fullest name in the article that extends ``mention`` ("شمخانی" -> "علی شمخانی");
+        a gazetteer name ("ایران") is kept as it is."""
+        mention = clean(mention)
+        toks = tokens(mention)
+        if not toks or match_key(mention) in self.known or match_key(mention) in COUNTRIES or is_org(mention):
+            return mention
+        best = mention
+        for name in self.names:
+            nt = tokens(name)
+            if len(nt) > len(tokens(best)) and len(nt) <= 5 and (nt[-len(toks):] == toks or nt[:len(toks)] == toks):
+                if is_org(name):
+                    continue
+                best = name
+        return best
+
+    def aliases(self, canonical: str) -> list[str]:
+        ct = set(tokens(canonical))
+        return [n for n in self.names if n != canonical and set(tokens(n)) <= ct]
+
+    def title_owner(self, title: str) -> str | None:
+        best, score = None, 0
+        for t, name in self.titles:
+            s = titles_match(title, t)
+            if s > score:
+                best, score = name, s
+        return best
+
+    def name_at(self, a: int, b: int, why: str, as_written: bool = False) -> Resolution:
+        """A subject that names its actor (not a pronoun): the name, its fullest form, or
+        the title's owner; an unnamed description is the actor as written (and so is any
+        title with ``as_written``: the tagger marks actors the way the article names them)."""
+        u, text = self.u, self.text
+        mention = clean(text[a:b])
+        if is_title(mention) or is_anaphor(mention):
+            title = mention.split(" ", 1)[1] if is_anaphor(mention) else mention
+            owner = None if as_written else self.title_owner(title)
+            if owner:
+                return Resolution(owner, self.aliases(owner), (a, b),
+                                  [f"{why} title {mention!r} -> apposition {owner!r}"])
+            return Resolution(mention, [], (a, b), [f"{why} unnamed description {mention!r}"], described=True)
+        start = strip_honorifics(u, a, b)
+        ranks = clean(text[a:start]).split()  # "سرلشکر", "امیر دریادار دوم", "آیت‌الله"
+        ws = words(u, start, b)
+        if len(ws) > 1 and head_key(u[start:b]) in OUTLET_HEADS:  # "روزنامه واشنگتن پست" -> "واشنگتن پست"
+            nxt = 2 if len(ws) > 2 and match_key(u[ws[1][0]:ws[1][1]]) in ("خبری", "اینترنتی") else 1
+            start = ws[nxt][0]
+            while start < b and u[start] in PUNCT:
+                start += 1
+        part = (start, b)
+        m = re.search(r"[\s\u200c»]+(?=(?:%s)(?:[\s\u200c]|$))" % _HEADS, u[start:b])
+        if m and m.start() > 0:  # "NAME TITLE": the name is what precedes the title
+            part = (start, start + m.start())
+        while part[1] > part[0] and text[part[1] - 1] in PUNCT:
+            part = (part[0], part[1] - 1)
+        bare = clean(text[part[0]:part[1]])
+        name = self.canonical(bare)
+        if name == bare and ranks:
+            if len(tokens(name)) == 1 and match_key(ranks[-1]) not in _POLITE:
+                name = clean(" ".join(ranks) + " " + name)  # "سرلشکر صفوی": a lone surname keeps its rank
+            elif match_key(ranks[-1]) in KEPT_HONORIFICS:
+                name = clean(ranks[-1] + " " + name)  # "سید عباس شبر", "آیت‌الله خامنه‌ای"
+        return Resolution(name, self.aliases(name), part, [f"{why} {bare!r} -> {name!r}"],
+                          org=is_org(mention) or is_org(name) or is_plural(mention))
+
+
+__all__ = ["ActorResolver", "Resolution", "appositive_names", "known_mentions", "titles_match"]

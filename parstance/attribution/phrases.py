@@ -1,0 +1,423 @@
+"""Finding the subject of a reporting clause in raw Persian news text.
+
+All functions take ``u = unify(text)`` (same length as the raw text, so every offset is a
+raw offset) and return spans into it.  Persian is SOV and writes no ezafe, so a subject
+noun phrase has no closing mark: it is cut at the first preposition, adverb, verb or
+object marker (``STOP``), at a comma, or right after a name the article is known to
+contain (tagger mentions, gazetteer, appositions) when no title follows.
+"""
+from __future__ import annotations
+
+import re
+
+from ..normalize import match_key, unify
+from .lexicon import (ACCORDING, AGENCIES, ANAPHORS, COUNTRIES, DOCUMENTS, FIRST_NAMES, FIRST_PERSON, GROUP_HEADS,
+                      HONORIFICS, OPENERS, ORG_HEADS, OUTLET_HEADS, PLURAL_PRONOUNS, PREPOSITIONS, PRONOUNS, PUNCT,
+                      RANK_AFTER_AMIR, SOURCE_PREFIX, SOURCE_WORDS, STOP, TIME_WORDS, TITLE_HEADS, keys)
+
+_WORD = re.compile(r"[^\s،,؛]+[،,؛]*|[،,؛]+")
+_PRONOUN_KEYS = keys(*PRONOUNS) | PLURAL_PRONOUNS | FIRST_PERSON
+_TITLE_KEYS = keys(*TITLE_HEADS)
+_ORG_KEYS = keys(*ORG_HEADS)
+_GROUP_KEYS = keys(*GROUP_HEADS)
+_HONORIFIC_KEYS = keys(*HONORIFICS)
+_DOC_KEYS = keys(*DOCUMENTS)
+# Verbs that end a subject: "می‌گوید", "نمی‌داند", and whole past/perfect forms.
+_VERB_WORDS = keys("کرد", "کردند", "کرده", "کرده‌اند", "شد", "شدند", "شده", "شده‌اند", "گفت", "گفتند", "گفته",
+                   "افزود", "افزودند", "نوشت", "نوشتند", "داد", "دادند", "داده", "داشت", "داشتند", "دانست",
+                   "دانستند", "خواند", "خواندند", "است", "هستند", "بود", "بودند", "خواهد", "خواهند", "کنند", "کند",
+                   "دارد", "دارند", "باید", "نباید", "میگوید", "میگویند", "میکند", "میکنند", "میشود", "میدهد",
+                   "میداند", "میخواهد", "نمیکند", "نمیشود", "اظهارداشت", "گفته‌اند", "افزوده", "نیست", "نیستند")
+_DATELINE = re.compile(r"[\s\u200c]*(?:\*+|[-–•▪]+|[^\s\-–:،؛]{2,20}(?:\s[^\s\-–:،؛]{2,20})?\s*[-–]+)[\s\u200c]*")
+# Site furniture glued to a sentence: "... در تلگرام بپیوندید", "بیشتر بخوانید", "اندازه متن Aa Aa".
+_BOILER = re.compile(r"[\s\u200c]*(?:[^.!?؟\n]{0,60}?(?:بپیوندید|دنبال کنید|بیشتر بخوانید|کلیک کنید\)?)"
+                     r"|اندازه متن\s*(?:Aa\s*)*)[\s\u200c]*")
+
+
+def clean(s: str) -> str:
+    return " ".join(s.strip(PUNCT).split())
+
+
+def tokens(s: str) -> list[str]:
+    return [k for k in (match_key(t.strip(PUNCT)) for t in re.split(r"[\s\u200c]+", s)) if k]
+
+
+def head_key(s: str) -> str:
+    """match_key of the first word of a phrase, half-spaces kept inside it
+    ("مقام‌های ایران" -> "مقامهای", "سخنگوی وزارت خارجه" -> "سخنگوی")."""
+    for w in unify(s).split():
+        k = match_key(w.strip(PUNCT))
+        if k:
+            return k
+    return ""
+
+
+def is_pronoun(s: str) -> bool:
+    return match_key(clean(s)) in _PRONOUN_KEYS
+
+
+def is_anaphor(s: str) -> bool:
+    words = unify(clean(s)).split()
+    return len(words) >= 2 and words[0] in ANAPHORS
+
+
+def _starts_with(u: str, heads) -> bool:
+    return any(u == h or u.startswith(h + " ") or u.startswith(h + "\u200c") for h in heads)
+
+
+def is_title(s: str) -> bool:
+    u = unify(clean(s))
+    return _starts_with(u, TITLE_HEADS) or _starts_with(u, ("یک", "یکی از", "چند", "دو")) and any(
+        _starts_with(w, TITLE_HEADS) for w in [u.split(" ", 1)[-1], u.split(" ", 2)[-1]])
+
+
+def is_org(s: str) -> bool:
+    """An institution, country or group (not a person): "وزارت خارجه آمریکا", "ایران"."""
+    h = head_key(s)
+    return bool(h) and (h in _ORG_KEYS or h in _GROUP_KEYS or match_key(s) in COUNTRIES or h in AGENCIES)
+
+
+def is_plural(s: str) -> bool:
+    h = head_key(s)
+    return bool(h) and (h in _GROUP_KEYS or h.endswith(("ها", "های", "ان", "ات")) and (
+        h in _TITLE_KEYS or any(h.startswith(t) for t in _TITLE_KEYS)))
+
+
+def words(u: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of whitespace-separated words in ``u[a:b]``."""
+    return [(a + m.start(), a + m.end()) for m in _WORD.finditer(u[a:b])]
+
+
+def core(u: str, w: tuple[int, int]) -> tuple[int, int]:
+    """A word without its surrounding punctuation (quotes, commas)."""
+    a, b = w
+    while a < b and u[a] in PUNCT:
+        a += 1
+    while b > a and u[b - 1] in PUNCT:
+        b -= 1
+    return a, b
+
+
+def is_verb(word: str) -> bool:
+    w = word.strip(PUNCT)
+    return match_key(w) in _VERB_WORDS or w.startswith(("می\u200c", "نمی\u200c")) or w in ("می", "نمی")
+
+
+def skip_opening(u: str, a: int, b: int, name_starts: set[int] = frozenset()) -> int:
+    """The position of the subject after what precedes it at the opening of a clause:
+    boilerplate glued to the sentence ("... بپیوندید"), datelines ("تهران- ایرنا-"),
+    source prefixes ("به گزارش ایرنا،", "ایسنا:"), discourse openers ("در همین حال،",
+    "پیشتر"), time phrases ("روز دوشنبه") and fronted adverbial phrases closed by a comma
+    ("پس از پایان نشست روز دوشنبه، X گفت").  ``name_starts`` are positions where a known
+    name begins: skipping never jumps over one."""
+    for _ in range(8):
+        a0 = a
+        while a < b and u[a] in PUNCT:
+            a += 1
+        m = _BOILER.match(u, a, b)
+        if m and m.end() > a:
+            a = m.end()
+        m = _DATELINE.match(u, a, b)
+        if m and m.end() - a <= 40:
+            a = m.end()
+        a = _skip_source(u, a, b, name_starts)
+        a = _skip_openers(u, a, b)
+        a = _skip_fronted(u, a, b, name_starts)
+        if a == a0:
+            break
+    return a
+
+
+def _skip_source(u: str, a: int, b: int, name_starts) -> int:
+    """``به گزارش X (به نقل از Y)،`` and ``ایسنا:`` / ``خبرگزاری خانه ملت؛``."""
+    m = SOURCE_PREFIX.match(u, a, b)
+    if m:
+        ws = words(u, m.end(), b)[:14]
+        for i, w in enumerate(ws[:12]):  # up to the comma that closes the source
+            if u[w[1] - 1] in "،,؛:" or (w[1] < b and u[w[1]:w[1] + 2].strip() in ("،", ",", "؛")):
+                return _after_punct(u, w[1], b)
+            if is_verb(u[slice(*core(u, w))]) or u[w[1] - 1] in ":.":
+                break
+        # no comma: keep the source words and agencies, stop at the first other word
+        last = m.end()
+        for w in ws[:6]:
+            k = match_key(u[slice(*core(u, w))])
+            if k in SOURCE_WORDS or k in AGENCIES or k.endswith("نیوز") or u[w[0]] == "«" or k in ("به", "نقل", "از"):
+                last = w[1]
+                if k in AGENCIES or k.endswith("نیوز") or u[w[1] - 1] == "»":
+                    nxt = words(u, w[1], b)[:1]
+                    if not nxt or match_key(u[slice(*core(u, nxt[0]))]) not in ("به", "از"):
+                        break
+            else:
+                break
+        return _after_punct(u, last, b)
+    # "ایسنا: ..." / "خبرگزاری خانه ملت؛ ..." at the very start
+    m = re.match(r"([^:؛\n]{2,40}?)\s*[:؛]", u[a:b])
+    if m:
+        t = tokens(m.group(1))
+        if t and (t[0] in AGENCIES or t[0] in ("خبرگزاری", "پایگاه", "روزنامه", "سرویس", "گروه", "منبع")
+                  or t[-1].endswith("نیوز")) and len(t) <= 5:
+            return _after_punct(u, a + m.end(), b)
+    return a
+
+
+def _after_punct(u: str, a: int, b: int) -> int:
+    while a < b and (u[a] in "،,؛:-–" or u[a].isspace() or u[a] == "\u200c"):
+        a += 1
+    return a
+
+
+def _skip_openers(u: str, a: int, b: int) -> int:
+    moved = True
+    while moved:
+        moved = False
+        for op in OPENERS:
+            e = a + len(op)
+            if u.startswith(op, a) and e <= b and (e == b or u[e] in " \u200c،,:"):
+                a, moved = _after_punct(u, e, b), True
+                break
+        # time phrases: "روز دوشنبه ۸ آذرماه", "صبح امروز"
+        ws = words(u, a, b)[:6]
+        n = 0
+        while n < len(ws):
+            k = match_key(u[slice(*core(u, ws[n]))])
+            if k in TIME_WORDS or k.isdigit():
+                n += 1
+                if u[ws[n - 1][1] - 1] in "،,":
+                    break
+            else:
+                break
+        if n and (n >= 2 or match_key(u[slice(*core(u, ws[0]))]) not in ("ماه", "سال", "پیش", "قبل", "همین", "همان")):
+            if n < len(ws) or u[ws[n - 1][1] - 1] in "،,":
+                a, moved = _after_punct(u, ws[n - 1][1], b), True
+    return a
+
+
+def _skip_fronted(u: str, a: int, b: int, name_starts) -> int:
+    """A fronted adverbial phrase that opens with a preposition (or "یک روز پس از ...")
+    and ends with a comma within 15 words ("با این وجود،", "پس از پایان نشست ...، "); or,
+    with no comma, up to a known name ("در ماه‌های اخیر ایران و اسرائیل ...")."""
+    ws = words(u, a, b)[:26]
+    if not ws:
+        return a
+    ks = [match_key(u[slice(*core(u, w))]) for w in ws]
+    if ACCORDING.match(u, a, b):
+        return a
+    if not (ks[0] in PREPOSITIONS or ks[0] in ("یک", "چند", "دو", "سه") and len(ks) > 1 and ks[1] in TIME_WORDS):
+        return a
+    for i, w in enumerate(ws[:25]):
+        if u[w[1] - 1] in "،," or (w[1] < b and u[w[1]] in "،,"):
+            if re.match(r"[\s\u200c،,]*(?:[^\s،,]+(?:[\s\u200c]+[^\s،,]+)?[\s\u200c]*[،,][\s\u200c]*)*و[\s\u200c]",
+                        u[w[1]:w[1] + 60]):
+                continue  # "بانک‌های مرکزی، ملی، و صادرات ایران": a list inside the phrase
+            return _after_punct(u, w[1], b)
+        if u[w[1] - 1] in ":؛«" or "«" in u[w[0]:w[1]] or u[w[1] - 1] == "." or ks[i] == "که" and i > 3 \
+                or i and is_verb(u[slice(*core(u, w))]) and not any(k in ("آنکه", "اینکه", "که", "وقتی", "چون")
+                                                                     for k in ks[:i]):
+            break  # a verb ends the search, unless a subordinate clause ("پس از آنکه X خبر داد،") holds it
+    n = 1  # "در روز جمعه X ...", "در روزهای گذشته نیز X ...": a preposition and a time
+    while n < len(ks) and n < 5 and (ks[n] in TIME_WORDS or ks[n].isdigit()):
+        n += 1
+    if ks[0] in PREPOSITIONS and n > 1 and n < len(ws):
+        return _after_punct(u, ws[n - 1][1], b)
+    for i, w in enumerate(ws[:7]):
+        if i and w[0] in name_starts and ks[i - 1] not in PREPOSITIONS:
+            return w[0]
+        if u[w[1] - 1] in ":؛«،,":
+            break
+    return a
+
+
+def strip_honorifics(u: str, a: int, b: int) -> int:
+    """Start of the name after leading ranks/honorifics (``امیر دریادار دوم محمدرضا عزیزی``)."""
+    moved = True
+    while moved:
+        moved = False
+        if u.startswith("امیر ", a) and any(u.startswith(r, a + 5) for r in RANK_AFTER_AMIR):
+            a, moved = a + 5, True
+            continue
+        for h in sorted(HONORIFICS, key=len, reverse=True):
+            e = a + len(h)
+            if u.startswith(h, a) and e < b and u[e] in " \u200c" and tokens(u[e + 1:b]):
+                a, moved = e + 1, True
+                break
+    while a < b and u[a] in PUNCT:
+        a += 1
+    return a
+
+
+class Names:
+    """The names an article is known to contain: tagger mentions, gazetteer hits and
+    appositions, plus the surname (last one or two words) of every person name, so
+    "سلامی" is known once "حسین سلامی" appeared.  Compared as ``match_key``s, so
+    "خطیب‌زاده" and "خطیب زاده" are one name."""
+
+    def __init__(self, u: str, spans=(), strings=()):
+        self.spans = sorted(set(spans))
+        # where a name begins (not a surname inside a longer name: "جان | کربی")
+        self.starts = {a for a, _ in self.spans if not any(x < a < y for x, y in self.spans)}
+        self.keys: set[str] = set()
+        for s in [u[a:b] for a, b in self.spans] + list(strings):
+            ws = [w for w in (w.strip(PUNCT) for w in s.split()) if w]
+            if not ws or is_pronoun(s) or is_title(s) or is_anaphor(s):
+                continue
+            self.keys.add(match_key("".join(ws)))
+            if len(ws) >= 2 and not is_org(s):
+                self.keys.update({match_key(ws[-1]), match_key("".join(ws[-2:]))})
+
+    def prefix_len(self, toks: list[str]) -> int:
+        """How many of ``toks`` (words or tokens, as match_keys) the longest known name
+        at their start covers (0 if none)."""
+        best = 0
+        for n in range(1, min(len(toks), 8) + 1):
+            if "".join(toks[:n]) in self.keys:
+                best = n
+        return best
+
+
+_LIGHT_VERBS = keys("کرد", "کردند", "کرده", "کند", "کنند", "داد", "دادند", "داده", "دهد", "دهند", "شد", "شدند",
+                    "شده", "شود", "شوند", "دارد", "دارند", "داشت", "داشتند", "داشته", "نمود", "نمودند", "گرفت",
+                    "گرفتند", "گرفته", "گیرد", "گیرند", "است", "هستند", "بود", "بودند", "زد", "زدند", "ساخت")
+
+
+def _light_verb(word: str) -> bool:
+    w = re.sub(r"^(?:ن?می)[\u200c ]?", "", word.strip(PUNCT))
+    return match_key(w) in _LIGHT_VERBS
+
+
+def _quantity_time(u: str, w: tuple[int, int], b: int) -> bool:
+    """"یک روز پیش", "دو هفته بعد": a time adverbial after the subject."""
+    k = match_key(u[slice(*core(u, w))])
+    if not (k.isdigit() or k in ("یک", "دو", "سه", "چند", "چهار", "پنج")):
+        return False
+    nxt = words(u, w[1], b)[:1]
+    return bool(nxt) and match_key(u[slice(*core(u, nxt[0]))]) in TIME_WORDS
+
+
+def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int, int] | None:
+    """The noun phrase starting at ``a`` (at most 8 words), or ``None`` if a stop word or
+    verb stands there.  A pronoun is one word.  A phrase that runs into the object
+    ("سرلشکر سلامی روند توسعه ... را") is cut after the known name it starts with."""
+    ws = words(u, a, b)[:10]
+    if not ws:
+        return None
+    c0 = core(u, ws[0])
+    if c0[1] <= c0[0]:
+        return None
+    k0 = match_key(u[c0[0]:c0[1]])
+    if k0 in _PRONOUN_KEYS:
+        return c0
+    kept: list[tuple[int, int]] = []
+    ended_by = None
+    for w in ws:
+        c = core(u, w)
+        word = u[c[0]:c[1]]
+        if c[1] <= c[0]:
+            break
+        k = match_key(word)
+        if len(kept) == 1 and match_key(u[kept[0][0]:kept[0][1]]) in ("این", "همین") and k in _DOC_KEYS:
+            pass  # "این گزارش حاکی است": a statement, not "این"
+        elif kept and (k in STOP or is_verb(word) or k in ("یا", "یعنی", "چه", "یکی") or _quantity_time(u, w, b)
+                       or k in ("این", "آن") and re.match(r"\s*(?:\S+\s+){0,2}را(?=[\s\u200c]|$)", u[w[1]:w[1] + 40])):
+            # ("... و رومانی | این حمله را محکوم کرده‌اند": a demonstrative opening the object)
+            ended_by = k if k in STOP else "verb"
+            if (ended_by == "verb" or is_verb(word)) and len(kept) >= 2 and _light_verb(word) and not (
+                    names and names.prefix_len([match_key(u[x:y]) for x, y in kept]) == len(kept)):
+                kept.pop()  # "وزرای کابینه انگلیس اجازه | دارند": the noun belongs to the verb
+            break
+        if not kept and (k in STOP and k not in ("این", "همین") and k not in _DOC_KEYS or is_verb(word)):
+            return None
+        if kept and u[w[0]] in "«(\"" and not is_title(u[kept[0][0]:kept[-1][1]]) and not (
+                len(kept) <= 2 and head_key(u[kept[0][0]:kept[-1][1]]) in OUTLET_HEADS):
+            break  # a quoted word after a subject ("X «...»") is not part of it, but "سایت «X»" is
+        kept.append(c)
+        if u[w[1] - 1] in "،,:؛." or (w[1] < len(u) and u[w[1]] in "،,:؛"):
+            ended_by = "punct"
+            break
+    else:
+        ended_by = "long"
+    if not kept or ended_by == "را" and len(kept) == 1:
+        return None  # "دشمن را نباید ...": an object, not a subject
+    if len(kept) > 8:
+        kept = kept[:8]
+    span = (kept[0][0], kept[-1][1])
+    if names:  # a known name that starts here is whole ("یک منبع در دولت انگلستان")
+        longer = [y for x, y in names.spans if x == span[0] and span[1] < y <= b]
+        if longer:
+            return span[0], max(longer)
+    forced = ended_by in ("را", "verb", "long") or len(kept) >= 4
+    span = cut_at_name(u, span, names, forced)
+    if span == (kept[0][0], kept[-1][1]) and ended_by == "را" and len(kept) >= 2:
+        # "منتقدان ترامپ او را": the word before "را" belongs to the object
+        span = (kept[0][0], kept[-2][1])
+    return span
+
+
+def cut_at_name(u: str, span: tuple[int, int], names: Names | None, forced: bool = True) -> tuple[int, int]:
+    """End a phrase after the known name it starts with (after ranks) when the phrase ran
+    into an object or a verb (``forced``) and what follows the name is not a title.  A
+    country standing first is a complete name ("ایران نظامی بودن برنامه ... را")."""
+    a, b = span
+    start = strip_honorifics(u, a, b)
+    ws = [core(u, w) for w in words(u, start, b)]
+    toks = [match_key(u[x:y]) for x, y in ws]
+    n = names.prefix_len(toks) if names else 0
+    country = next((k for k in (3, 2, 1) if len(toks) > k and "".join(toks[:k]) in COUNTRIES), 0)
+    if country >= n:  # "ایران | نقش‌داشتن در حمله ... را تکذیب کرد": a country is a whole name
+        n, forced = country, forced or bool(country)
+    if not n and len(ws) > 1 and start > a and match_key(u[a:start].split()[-1]) in ("آقای", "خانم"):
+        n = 1  # "آقای بلینکن بهترین پاسخ ...": a surname follows the polite title
+    if not n and is_org(u[start:b]) and head_key(u[start:b]) not in OUTLET_HEADS:  # "وزارت کشور ایران | ایجاد ... را"
+        n = next((i + 1 for i, t in enumerate(toks[1:5], 1) if t in COUNTRIES), 0)
+    if not n and len(ws) > 2 and toks[0] in FIRST_NAMES:
+        # "محمود عباس | سند وفاق ملی ...", "محمد جواد ظریف | ...", "حبیب الله سیاری | ..."
+        n = 3 if (toks[1] in FIRST_NAMES or toks[1] in ("الله", "اله", "الدین")) and len(ws) > 3 else 2
+    if not n or n >= len(ws) or not forced:
+        return span
+    rest = u[ws[n][0]:b]
+    if is_title(rest) or toks[n] in ("و",) or u[ws[n - 1][1]:ws[n][0]].strip(" \u200c") in ("،", ","):
+        return span
+    end = ws[n - 1][1]
+    m = re.match(r"[»)]", u[end:b])
+    return a, end + (m.end() if m else 0)
+
+
+def coordinated(u: str, a: int, b: int, names: Names | None = None) -> list[tuple[int, int]]:
+    """Conjuncts of a subject: ``بریتانیا، رومانی و لیبریا`` -> three spans; a title's own
+    "و" ("نماینده رهبر انقلاب و دبیر شورا") and a known name ("صدا و سیما") are kept."""
+    if is_title(u[a:b]) and not re.search(r"[،,]", u[a:b]):
+        return [(a, b)]
+    if names and names.prefix_len(tokens(u[a:b])) == len(tokens(u[a:b])):
+        return [(a, b)]
+    parts, pos = [], a
+    for m in re.finditer(r"[\s\u200c]*[،,][\s\u200c]*(?:و[\s\u200c]+)?|[\s\u200c]+و[\s\u200c]+", u[a:b]):
+        parts.append((pos, a + m.start()))
+        pos = a + m.end()
+    parts.append((pos, b))
+    parts = [(x, y) for x, y in parts if y > x]
+    if len(parts) > 1 and all(len(u[x:y].split()) <= 5 for x, y in parts):
+        return parts
+    return [(a, b)]
+
+
+def extend_coordination(u: str, span: tuple[int, int], b: int, names: Names | None = None) -> tuple[int, int]:
+    """A subject cut at a comma may be the first of a list: ``بریتانیا، رومانی، اسرائیل، و
+    ایالات متحده`` / ``نمایندگان ایران، روسیه و اتحادیه اروپا``.  Extends the span over the
+    list when it has a "و" conjunct; an apposition ("X، سخنگوی ...") is not a list."""
+    a, e = span
+    pos, has_and = e, False
+    for _ in range(6):
+        m = re.match(r"[\s\u200c]*([،,])?[\s\u200c]*(و[\s\u200c]+)?", u[pos:b])
+        if not m or not (m.group(1) or m.group(2)):
+            break
+        nxt = noun_phrase(u, pos + m.end(), b, names)
+        if not nxt or is_title(u[nxt[0]:nxt[1]]) or is_pronoun(u[nxt[0]:nxt[1]]):
+            break
+        parts = coordinated(u, *nxt, names)
+        if any(len(u[x:y].split()) > 5 for x, y in parts):
+            break
+        has_and = has_and or bool(m.group(2)) or len(parts) > 1
+        pos = nxt[1]
+        if has_and:
+            break
+    return (a, pos) if has_and else span

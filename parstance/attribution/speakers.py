@@ -1,0 +1,305 @@
+"""Who speaks in each sentence, and for which part of it: the discourse walk.
+
+Every sentence gets *slots*: positions from which on a speaker holds what is said.  The
+first slot is the sentence's own speaker (``subjects.Subjects.subject``: its reporting
+frame's subject, or the subject a frameless sentence opens with); a sentence about a
+statement (``در این بیانیه آمده است``) speaks for the statement's issuer; a sentence
+with no speaker continues the previous one.  Later slots open at a clause with a
+subject of its own ("...؛ اما Y گفت") and at ``به گفته X،``.
+
+Subjects are resolved in discourse order: a pronoun (``وی``) to the last person who
+spoke, ``این نهاد`` to the last institution, ``این سه کشور``/``آنها`` to all current
+speakers, a title to the person it stands beside (``names.ActorResolver``) or, with no
+apposition, to the person who spoke before or, in a lead, the person named next.
+
+Finally the tagger's actor mentions (when there are any) check the rules: a tagged
+mention that none of the rule speakers matches wins where it can hold a view of its own.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..normalize import match_key, unify
+from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
+                      PLURAL_PRONOUNS, PUNCT, QUANTIFIERS, SHIFT, STOP, keys)
+from .names import ActorResolver, Resolution, appositive_names, known_mentions
+from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
+from .subjects import Subjects, name_part
+
+_GROUP_KEYS = keys(*GROUP_HEADS)
+_DOC_KEYS = keys(*DOCUMENTS)
+_DOC_WORD = re.compile(r"(?<![^\s\u200c«])(%s)(?=(?:\u200c?(?:ای|ها|های))?(?:[\s.،,:؛»]|$))"
+                       % "|".join(sorted(DOCUMENTS, key=len, reverse=True)))
+_LIST_SEPARATOR = re.compile(r"[\s\u200c]*(?:[،,]|و|[،,][\s\u200c]*و)[\s\u200c]*")
+
+
+def _trim(u: str, a: int, b: int) -> tuple[int, int] | None:
+    """A tagger span without surrounding punctuation; None if it holds no letter."""
+    a, b = max(0, a), min(len(u), b)
+    while a < b and (u[a] in PUNCT or u[a].isspace()):
+        a += 1
+    while b > a and (u[b - 1] in PUNCT or u[b - 1].isspace()):
+        b -= 1
+    return (a, b) if any(c.isalpha() for c in u[a:b]) else None
+
+
+def _person_like(r: Resolution) -> bool:
+    return not r.org and not is_org(r.actor) and not is_plural(r.actor) and head_key(r.actor) != "یک"
+
+
+def _again(rs: list[Resolution], span, why: str) -> list[Resolution]:
+    return [Resolution(r.actor, r.aliases, span, [f"{why} -> {r.actor!r}"], org=r.org) for r in rs]
+
+
+class _Article:
+    """One article: its names, its sentences' subjects, and the walk through them."""
+
+    def __init__(self, text: str, sentences, mentions, known):
+        self.text, self.sentences = text, sentences
+        self.u = u = unify(text)
+        # the tagger's spans, trimmed of punctuation; spans with no letter are dropped
+        self.tagged = [[t for t in (_trim(u, a, b) for a, b in ms) if t] for ms in mentions]
+        spans = [m for ms in self.tagged for m in ms]
+        extra = appositive_names(text) + known_mentions(text, known)
+        spans += [s for s in extra if not any(a < s[1] and s[0] < b for a, b in spans)]
+        self.names = Names(u, spans)
+        self.find = Subjects(u, self.names)
+        self.subjects = [self.find.subject(s) for s in sentences]
+        # subjects found by the rules are names too ("سرلشکر سلامی" -> "سلامی" is known):
+        # the name part only, before any title
+        for sub in self.subjects:
+            for part in sub or []:
+                np_ = name_part(u, *part)
+                if np_ and not any(x <= np_[0] and np_[1] <= y for x, y in spans) and self.find.name_like(np_, part):
+                    spans.append(np_)
+        self.resolver = ActorResolver(text, spans, known)
+        # named persons who speak, in order: a lead title adopts the first one after it
+        self.named: list[tuple[int, str]] = []
+        for i, sub in enumerate(self.subjects):
+            for part in sub or []:
+                m = u[part[0]:part[1]]
+                if not (is_pronoun(m) or is_title(m) or is_anaphor(m) or is_org(m) or is_plural(m)
+                        or head_key(m) in QUANTIFIERS):
+                    self.named.append((i, self.resolver.name_at(*part, "").actor))
+        self.index = 0
+        self.history: list[Resolution] = []  # every speaker so far, in order
+        self.current: list[Resolution] = []  # who is speaking now
+        self.issuers: dict[str, list[Resolution]] = {}  # "بیانیه" -> who issued the last one
+        self.explicit: list[bool] = []  # did the sentence name its own speaker?
+        self.subject_end: list[int] = []
+
+    # --- resolving a subject ------------------------------------------------------------
+    def refer_back(self, mention: str, span, person: bool, why: str) -> list[Resolution]:
+        r = next((r for r in reversed(self.history) if _person_like(r) == person), None)
+        if r is None and self.current:
+            r = self.current[0]
+        if r is None:
+            return []
+        return [Resolution(r.actor, r.aliases, span, [f"{why} {mention!r} refers back -> {r.actor!r}"],
+                           refers_back=True)]
+
+    def resolve(self, a: int, b: int, why: str, listed: bool = False) -> list[Resolution]:
+        """The actor(s) a subject span stands for."""
+        u, text = self.u, self.text
+        mention = clean(text[a:b])
+        if not mention:
+            return []
+        if is_pronoun(mention):
+            if match_key(mention) in FIRST_PERSON and self.current:  # "به عقیده‌ی من" inside a quote
+                return _again(self.current, (a, b), f"{why} {mention!r} is the speaker")
+            if match_key(mention) in PLURAL_PRONOUNS and len(self.current) > 1:
+                return _again(self.current, (a, b), f"{why} {mention!r} refers back")
+            return self.refer_back(mention, (a, b), True, why)
+        if len(mention.split()) > 1 and head_key(mention) in _DOC_KEYS:
+            # "بیانیه دادستانی تهران می‌افزاید" / "گزارش سازمان ملل می‌نویسد": the issuer
+            x = a + len(unify(text[a:b])) - len(unify(text[a:b]).split(" ", 1)[1])
+            return self.resolve(x, b, f"{why} statement by")
+        if is_anaphor(mention):
+            return self.anaphor(mention, (a, b), why)
+        if is_title(mention):
+            # "TITLE، NAME، ..." : the name follows the title between commas
+            m = re.match(r"[\s\u200c]*[،,][\s\u200c]*([^،,:؛.\n]{3,40}?)[\s\u200c]*[،,]", u[b:b + 60])
+            cand = m.group(1) if m else ""
+            if m and not listed and len(tokens(cand)) <= 4 and not is_title(cand) and not is_pronoun(cand) \
+                    and not re.search(r"\sو\s|[«»\"]", cand) \
+                    and not any(match_key(w) in STOP or match_key(w) in NOT_NAME for w in cand.split()):
+                return [self.resolver.name_at(b + m.start(1), b + m.end(1), why)]
+            # "وزیر خارجه آمریکا آنتونی بلینکن": a known person's name ends the title phrase
+            inside = [(x, y) for x, y in self.names.spans if a < x and y == b and not is_title(u[x:y])
+                      and not is_org(u[x:y])]
+            if inside:
+                return [self.resolver.name_at(*inside[-1], why)]
+        r = self.resolver.name_at(a, b, why)
+        if r.described and is_title(mention) and not self.new_speaker(a, b):
+            r = self.adopt_title(mention, r) or r
+        return [r]
+
+    def anaphor(self, mention: str, span, why: str) -> list[Resolution]:
+        """"این مقام" -> the last person who spoke, "این نهاد" -> the last institution,
+        "این سه کشور"/"این مقامات" -> all current speakers or the last group, "این بیانیه"
+        -> its issuer, "این نماینده مجلس" -> the person with that title."""
+        rest = mention.split(" ", 1)[1]
+        rh = head_key(rest)
+        if rh in _DOC_KEYS:
+            return self.issuer_of(rh, span, why)
+        if rh in NUMBERS or rh.isdigit() or rh.endswith(("ها", "های", "ات", "ان")) and is_plural(rest):
+            group = self.current if len(self.current) > 1 else [
+                next((r for r in reversed(self.history) if is_plural(r.actor)), None)]
+            if all(group):
+                return _again(group, span, f"{why} {mention!r} refers back")
+        owner = self.resolver.title_owner(rest) if is_title(rest) else None
+        if owner:
+            return [Resolution(owner, self.resolver.aliases(owner), span,
+                               [f"{why} {mention!r} -> apposition {owner!r}"])]
+        return self.refer_back(mention, span, not is_org(rest), why)
+
+    def new_speaker(self, a: int, b: int) -> bool:
+        """Does the text mark this subject as someone other than who spoke before?
+        ("X نیز ...", "از سوی دیگر X", "پیشتر X", "به نقل از X")."""
+        s = self.sentences[self.index]
+        if re.match(r"[\s\u200c،,]*(?:نیز|هم)(?=[\s\u200c،,]|$)", self.u[b:b + 8]):
+            return True
+        return bool(SHIFT.search(self.u, s.start, a))
+
+    def adopt_title(self, title: str, described: Resolution) -> Resolution | None:
+        """A title no apposition links to a name stands for the person who spoke before
+        (``علی شمخانی ... عضو مجمع تشخیص مصلحت نظام خاطرنشان کرد``) or, opening an article,
+        for the person named next (``سخنگوی وزارت خارجه گفت ... ند پرایس ... گفت``).
+        Indefinite and plural descriptions ("یک مقام آمریکایی", "مقامات") name nobody."""
+        if head_key(title) in INDEFINITE or is_plural(title):
+            return None
+        prev = next((r for r in reversed(self.history) if not r.described and _person_like(r)), None)
+        owner = prev.actor if prev else next((n for i, n in self.named if i > self.index), None)
+        if owner is None:
+            return None
+        self.resolver.add_title(title, owner)
+        how = "previous speaker" if prev else "next named speaker"
+        return Resolution(owner, self.resolver.aliases(owner), described.mention,
+                          [f"{described.chain[0].split(' unnamed')[0]} title {title!r} -> {how} {owner!r}"])
+
+    def from_document(self, doc: str, issuer) -> list[Resolution]:
+        return self.resolve(*issuer, f"issuer of {doc!r}") if issuer else self.issuer_of(doc, None, "sentence about")
+
+    def issuer_of(self, doc: str, span, why: str) -> list[Resolution]:
+        return _again(self.issuers.get(doc) or self.current, span, f"{why} statement {doc!r}: its issuer")
+
+    def resolve_subject(self, parts: list[tuple[int, int]], why: str) -> list[Resolution]:
+        """Resolve each conjunct; a shared head is distributed ("نمایندگان ایران، روسیه و
+        اتحادیه اروپا" -> "نمایندگان روسیه", ...), "کشورهای" is dropped ("کشورهای بریتانیا،
+        رومانی و لیبریا" -> "بریتانیا", ...)."""
+        u = self.u
+        head = None
+        if len(parts) > 1:
+            t0 = clean(u[parts[0][0]:parts[0][1]]).split()
+            if len(t0) >= 2 and match_key(t0[0]) in COUNTRY_HEADS:
+                x = parts[0][0] + u[parts[0][0]:parts[0][1]].index(t0[1])
+                parts = [(x, parts[0][1])] + parts[1:]
+                t0 = t0[1:]
+            if len(t0) >= 2 and (match_key(t0[0]) in _GROUP_KEYS or is_title(t0[0])):
+                head = t0[0]
+        found: list[Resolution] = []
+        for i, (a, b) in enumerate(parts):
+            if head and i > 0 and not is_title(u[a:b]) and not match_key(u[a:b]).startswith(match_key(head)):
+                actor = f"{head} {clean(self.text[a:b])}"
+                found.append(Resolution(actor, [], (a, b), [f"{why} {actor!r} (shared head {head!r})"]))
+                continue
+            found += self.resolve(a, b, why, listed=len(parts) > 1)
+        return found
+
+    # --- the walk -----------------------------------------------------------------------
+    def walk(self) -> list[list[tuple[int, list[Resolution]]]]:
+        u = self.u
+        slots_all = []
+        for s, subj in zip(self.sentences, self.subjects):
+            self.index = s.index
+            found: list[Resolution] = []
+            ref = self.find.doc_reference(s)
+            if ref and not ref[2]:  # "در (ادامه) این بیانیه (که ...) آمده است": the issuer speaks
+                found = self.from_document(*ref[:2])
+            if subj and not found:
+                found = self.resolve_subject(subj, "subject")
+            if ref and not found:  # "بر اساس این بیانیه، ..." with no subject of its own
+                found = self.from_document(*ref[:2])
+            if found and s.index not in self.find.weak:  # a guessed subject speaks for its sentence only
+                self.current = found
+                self.history += found
+                for d in _DOC_WORD.findall(u, s.start, s.frame.end if s.frame else s.end):
+                    self.issuers[match_key(d)] = found  # "X در بیانیه‌ای ...": X issued it
+            first = found or [Resolution(r.actor, r.aliases, r.mention,
+                                         [f"no speaker in sentence {s.index}: continues {r.actor!r}"])
+                              for r in self.current]
+            later = [(p, rs) for p, parts in self.find.clauses(s)
+                     if (rs := self.resolve_subject(parts, "clause subject"))]
+            if later and not found and all(_person_like(r) or is_title(r.actor) for r in later[-1][1]):
+                # "...؛ رئیس شورای پناهجویان نروژ ... گفت": a person introduced mid-sentence speaks on
+                self.current = later[-1][1]
+                self.history += [r for _, rs in later for r in rs]
+            said = [(p, rs) for p, parts in self.find.according(s)
+                    if (rs := self.resolve_subject(parts, "according to"))]
+            slots_all.append(sorted([(s.start, first)] + later + said, key=lambda x: x[0]))
+            self.explicit.append(bool(found) and s.index not in self.find.weak)
+            self.subject_end.append(subj[-1][1] if subj else s.start)
+        return slots_all
+
+    # --- the tagger's actor mentions inside the sentence ---------------------------------
+    def tagged_speakers(self, i: int, t: int, chosen: list[Resolution]) -> list[Resolution] | None:
+        """The tagger marks the actors of the claims it sees in a sentence.  When none of
+        the speakers the rules chose is among them, a tagged mention wins: the subject span
+        itself as written, else in a sentence with no speaker of its own the tagged mention
+        nearest before the target (not an object: "با اعتراض به وضعیت کم‌آبی"), else after
+        an explicit speaker only a nested holder ("وی افزود: یک فرد ناشناس ... تهدید کرد").
+        The tagger marks actors the way the article writes them: no title is resolved."""
+        u = self.u
+        s = self.sentences[i]
+        tagged = sorted(m for m in self.tagged[i] if s.start <= m[0] < s.end
+                        and not (is_pronoun(u[m[0]:m[1]]) or is_anaphor(u[m[0]:m[1]])))
+        if not tagged:
+            return None
+        canon = {match_key(self.resolver.name_at(*m, "", as_written=True).actor) for m in tagged}
+        if any(match_key(r.actor) in canon for r in chosen):
+            return None
+        inside = [m for m in tagged if any(r.mention and m[0] < r.mention[1] and r.mention[0] < m[1] for r in chosen)]
+        if inside:  # the subject itself is tagged ("مدیر رصدخانه مهاجرت ایران")
+            return [self.resolver.name_at(*m, "tagged subject", as_written=True) for m in inside]
+        if self.explicit[i]:
+            cands = [m for m in tagged if m[0] >= self.subject_end[i] and self.find.nested_holder(s, m)]
+        else:
+            cands = [m for m in tagged if self.find.position(s, m) != "object"]
+        if not cands:
+            return None
+        before = [m for m in cands if m[0] <= t + 1]
+        group = [before[-1] if before else cands[0]]
+        for m in cands:  # coordinated mentions: "اروپا و آژانس بین‌المللی انرژی اتمی"
+            if m[0] > group[-1][1] and _LIST_SEPARATOR.fullmatch(u, group[-1][1], m[0]):
+                group.append(m)
+        for m in reversed(cands):
+            if m[1] < group[0][0] and _LIST_SEPARATOR.fullmatch(u, m[1], group[0][0]):
+                group.insert(0, m)
+        return [self.resolver.name_at(*m, "tagged actor", as_written=True) for m in group]
+
+
+def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known=frozenset()):
+    """Per sentence, a function ``resolve(target_start) -> list[Resolution]`` (several for
+    coordinated speakers, empty when no speaker is found), and the ``ActorResolver``."""
+    art = _Article(text, sentences, mentions, known)
+    slots_all = art.walk()
+    counts = Counter(r.actor for slots in slots_all for _, rs in slots[:1] for r in rs)
+    fallback = []
+    if counts:
+        top = counts.most_common(1)[0][0]
+        fallback = [Resolution(top, art.resolver.aliases(top), None,
+                               [f"no speaker found: the article's main speaker {top!r}"])]
+
+    def for_sentence(i: int):
+        slots = slots_all[i]
+
+        def resolve(target_start: int) -> list[Resolution]:
+            chosen = slots[0][1]
+            for pos, rs in slots[1:]:
+                if pos <= target_start:
+                    chosen = rs
+            return art.tagged_speakers(i, target_start, chosen) or chosen or fallback
+        return resolve
+
+    return [for_sentence(i) for i in range(len(sentences))], art.resolver
