@@ -42,7 +42,9 @@ def _map_char(ch: str) -> str:
     code = ord(ch)
     # Arabic presentation forms (ligatures such as lam-alef) -> base letters; may expand.
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFE:
-        return "".join(_map_char(c) for c in unicodedata.normalize("NFKC", ch))
+        nfkc = unicodedata.normalize("NFKC", ch)
+        # Unassigned code points and noncharacters (U+FDD0..U+FDEF) map to themselves.
+        return ch if nfkc == ch else "".join(_map_char(c) for c in nfkc)
     return ch
 
 

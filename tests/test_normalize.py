@@ -67,3 +67,9 @@ def test_find_phrase_returns_raw_offsets(seed_text):
     a, b = find_phrase(seed_text, "طایفه‌گری", start=200)
     assert seed_text[a:b] == "طایفه گری"
     assert find_phrase(seed_text, "برجام") is None
+
+
+def test_unassigned_presentation_form_code_points_do_not_recurse():
+    raw = "الف\ufdd0ب\ufbc2\ufefb"  # a noncharacter, an unassigned code point, lam-alef
+    n = normalize(raw)
+    assert n.text == "الف\ufdd0ب\ufbc2لا" and n.to_raw(len(n.text) - 2, len(n.text)) == (6, 7)

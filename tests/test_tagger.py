@@ -106,3 +106,27 @@ def test_missing_model_dir_is_a_clear_error(tmp_path, capsys):
     assert main(["predict", str(tmp_path / "in"), "-o", str(tmp_path / "p.jsonl"), "--model",
                  str(tmp_path / "nope")]) == 2
     assert "not a parstance model directory" in capsys.readouterr().err
+
+
+def test_evidence_is_the_clause_between_semicolons(seed_text):
+    from parstance.model.encoding import sentence_views
+    from parstance.model.inference import _evidence
+
+    views = sentence_views(ARTICLE_OF(seed_text))
+    v = next(v for v in views if v.sentence.text.startswith("وی افزود؛"))
+    text = seed_text
+    t1 = text.index("آمریکا و رژیم", v.sentence.start)
+    a, b = _evidence(v, t1, text)
+    assert text[a:b].startswith("بخش مهمی از بحرانهای منطقه") and text[a:b].endswith("شکل می گیرد")
+    t2 = text.index("مردم عراق ثابت", v.sentence.start)
+    a, b = _evidence(v, t2, text)
+    assert text[a:b].startswith("لیکن مردم عراق") and b <= v.sentence.end
+    for s in views:  # any target position gives a clause inside its sentence
+        for t in range(s.sentence.start, s.sentence.end, 37):
+            a, b = _evidence(s, t, text)
+            assert s.sentence.start <= a <= b <= s.sentence.end
+
+
+def ARTICLE_OF(text):
+    from parstance.data import Article
+    return Article(id="seed", text=text)

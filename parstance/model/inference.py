@@ -124,12 +124,13 @@ def _evidence(view: SentenceView, target_start: int, text: str) -> tuple[int, in
     s = view.sentence
     a = s.frame.end if s.frame and s.frame.end <= target_start else s.start
     b = s.end
-    for m in re.finditer(r"[؛;]", text[a:b]):
-        cut = a + m.end()
-        if cut <= target_start:
-            a = cut
+    base = a
+    for m in re.finditer(r"[؛;]", text[base:b]):
+        cut = base + m.start()
+        if cut < target_start:
+            a = cut + 1  # the clause starts after the last "؛" before the target
         else:
-            b = a + m.start() if a + m.start() > target_start else b
+            b = cut  # and ends at the first one after it
             break
     while a < b and text[a].isspace():
         a += 1
