@@ -62,7 +62,7 @@ Reproduce with `parstance predict eval/gold/dev.jsonl -o dev.jsonl --model THIS_
   agency news and Radio Farda; other outlets, periods and genres (opinion, social media) are untested.
 * Targets are spans of the sentence; targets the annotators resolved from pronouns ("این حمله"
   → the attack named earlier) are found only as the phrase in the sentence.
-* Actors are resolved by rules over the tagger's mentions (see `parstance/attribution.py`);
+* Actors are resolved by rules over the tagger's mentions (see `parstance/attribution/`);
   `parstance predict --explain` shows each decision.
 * Scores are on one small dev set (see the confidence intervals from `parstance eval`).
 """
