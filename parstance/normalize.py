@@ -8,6 +8,7 @@ expanded in between.
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,8 +66,6 @@ class Normalized:
 
     def from_raw(self, raw_start: int, raw_end: int) -> tuple[int, int]:
         """Map a raw span to the smallest normalised span covering what survived of it."""
-        import bisect
-
         a = bisect.bisect_left(self.offsets, raw_start)
         b = bisect.bisect_left(self.offsets, raw_end)
         return a, b

@@ -168,7 +168,7 @@ def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: 
     total = steps_per_epoch * cfg.epochs
     sched = get_linear_schedule_with_warmup(optim, int(total * cfg.warmup), total)
 
-    history, best, best_state, bad_epochs = [], -1.0, None, 0
+    history, best, best_state, best_entry, bad_epochs = [], -1.0, None, None, 0
     t0 = time.time()
     for epoch in range(1, cfg.epochs + 1):
         model.train()
@@ -196,15 +196,13 @@ def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: 
         history.append(entry)
         log(json.dumps(entry, ensure_ascii=False))
         if key > best:
-            best, best_state, bad_epochs = key, model.trained_state(), 0
+            best, best_state, best_entry, bad_epochs = key, model.trained_state(), entry, 0
         else:
             bad_epochs += 1
             if bad_epochs >= cfg.patience:
                 log(f"early stop: no dev improvement for {cfg.patience} epochs")
                 break
     model.load_state_dict(best_state, strict=False)
-    best_entry = max(history, key=lambda e: (e["dev"]["claim_weighted_f1"] + 1e-3 * e["dev"]["detection_f1"])
-                     if "dev" in e else -e["train_loss"])
     info = {"config": asdict(cfg), "data": stats, "history": history, "best_epoch": best_entry["epoch"],
             "dev": best_entry.get("dev"), "train_seconds": round(time.time() - t0, 1), "device": device,
             "n_train_articles": len(train_articles), "n_dev_articles": len(dev_articles or []),

@@ -133,7 +133,7 @@ def _skip_source(u: str, a: int, b: int, name_starts) -> int:
     m = SOURCE_PREFIX.match(u, a, b)
     if m:
         ws = words(u, m.end(), b)[:14]
-        for i, w in enumerate(ws[:12]):  # up to the comma that closes the source
+        for w in ws[:12]:  # up to the comma that closes the source
             if u[w[1] - 1] in "،,؛:" or (w[1] < b and u[w[1]:w[1] + 2].strip() in ("،", ",", "؛")):
                 return _after_punct(u, w[1], b)
             if is_verb(u[slice(*core(u, w))]) or u[w[1] - 1] in ":.":

@@ -148,7 +148,7 @@ def article_claims(article: Article, views: list[SentenceView], merged, ai: int,
         s0 = v.sentence.start
         ms, ts = [], []
         if tp is not None:
-            for a, b, _, score in decode_spans(tp.offsets, tp.actor, cfg.actor_labels):
+            for a, b, _, _ in decode_spans(tp.offsets, tp.actor, cfg.actor_labels):
                 ra, rb = v.norm.to_raw(a, b)
                 ms.append(_word_bounds(text, s0 + ra, s0 + rb))
             for a, b, typ, score in decode_spans(tp.offsets, tp.target, cfg.target_labels):
