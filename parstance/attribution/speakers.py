@@ -23,6 +23,7 @@ from collections import Counter
 from ..normalize import match_key, unify
 from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
                       PLURAL_PRONOUNS, PUNCT, QUANTIFIERS, SHIFT, STOP, keys)
+from .courts import court_for, court_mentions, is_judicial, verdict_in
 from .names import ActorResolver, Resolution, appositive_names, known_mentions
 from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
 from .subjects import Subjects, name_part
@@ -291,15 +292,25 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
         fallback = [Resolution(top, art.resolver.aliases(top), None,
                                [f"no speaker found: the article's main speaker {top!r}"])]
 
+    courts = court_mentions(art.u)
+
     def for_sentence(i: int):
         slots = slots_all[i]
+        s = sentences[i]
+        verdict = bool(courts) and verdict_in(art.u, s.start, s.end)
 
         def resolve(target_start: int) -> list[Resolution]:
             chosen = slots[0][1]
             for pos, rs in slots[1:]:
                 if pos <= target_start:
                     chosen = rs
-            return art.tagged_speakers(i, target_start, chosen) or chosen or fallback
+            found = art.tagged_speakers(i, target_start, chosen) or chosen or fallback
+            if verdict and not any(is_judicial(r.actor) for r in found):
+                court = court_for(courts, s.start, s.end, target_start)
+                name = clean(text[court[0]:court[1]])
+                why = found[0].actor if found else "nobody"
+                return [Resolution(name, [], court, [f"verdict: the court {name!r} (not {why!r})"], org=True)]
+            return found
         return resolve
 
     return [for_sentence(i) for i in range(len(sentences))], art.resolver
