@@ -44,11 +44,28 @@ _SAME_PLACE = [(re.compile(r"ایالات[\s\u200c]*متحده(?:[\s\u200c]*آم
                (re.compile(r"رژیم صهیونیستی|رژیم اسرائیل"), "اسرائیل")]
 
 
-def title_tokens(title: str) -> list[str]:
+def title_key(title: str) -> str:
+    """A title with each country written one way ("ایالات متحده" -> "آمریکا")."""
     t = unify(title)
     for pat, rep in _SAME_PLACE:
         t = pat.sub(rep, t)
-    return [k for k in tokens(t) if k not in _FILLER]
+    return t
+
+
+# Country names that are not capitals or groups: "سفیر اسرائیل", not "استاد دانشگاه تهران".
+_STATES = keys("ایران", "آمریکا", "روسیه", "چین", "اسرائیل", "بریتانیا", "فرانسه", "آلمان", "ترکیه", "عراق", "سوریه",
+               "عربستان", "مصر", "اردن", "لبنان", "قطر", "کویت", "امارات", "بحرین", "عمان", "یمن", "پاکستان",
+               "افغانستان", "هند", "ژاپن", "ایتالیا", "اسپانیا", "کانادا", "استرالیا", "اوکراین", "بلاروس", "ونزوئلا")
+
+
+def _country_of(title: str) -> str | None:
+    """The country a title ends with ("سفیر اسرائیل" -> "اسرائیل"), if it ends with one."""
+    toks = tokens(title_key(title))
+    return toks[-1] if toks and toks[-1] in _STATES else None
+
+
+def title_tokens(title: str) -> list[str]:
+    return [k for k in tokens(title_key(title)) if k not in _FILLER]
 
 
 def titles_match(a: str, b: str) -> int:
@@ -203,6 +220,12 @@ class ActorResolver:
     def aliases(self, canonical: str) -> list[str]:
         ct = set(tokens(canonical))
         return [n for n in self.names if n != canonical and set(tokens(n)) <= ct]
+
+    def title_conflicts(self, title: str, owner: str) -> bool:
+        """Is ``owner`` known to serve another country ("گیلعاد اردان" is "سفیر اسرائیل", so
+        "سخنگوی نیروهای مسلح ایران" is someone else)?"""
+        mine = _country_of(title)
+        return bool(mine) and any(name == owner and _country_of(t) not in (None, mine) for t, name in self.titles)
 
     def title_owner(self, title: str) -> str | None:
         best, score = None, 0

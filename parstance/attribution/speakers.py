@@ -172,7 +172,7 @@ class _Article:
             return None
         prev = next((r for r in reversed(self.history) if not r.described and _person_like(r)), None)
         owner = prev.actor if prev else next((n for i, n in self.named if i > self.index), None)
-        if owner is None:
+        if owner is None or self.resolver.title_conflicts(title, owner):
             return None
         self.resolver.add_title(title, owner)
         how = "previous speaker" if prev else "next named speaker"
