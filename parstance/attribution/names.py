@@ -41,7 +41,8 @@ class Resolution:
 # One country, several names: titles that differ only here are the same office.
 _SAME_PLACE = [(re.compile(r"ایالات[\s\u200c]*متحده(?:[\s\u200c]*آمریکا)?|امریکا"), "آمریکا"),
                (re.compile(r"انگلیس|انگلستان|بریتانیای کبیر"), "بریتانیا"),
-               (re.compile(r"رژیم صهیونیستی|رژیم اسرائیل"), "اسرائیل")]
+               (re.compile(r"رژیم صهیونیستی|رژیم اسرائیل"), "اسرائیل"),
+               (re.compile(r"پنتاگون"), "وزارت دفاع آمریکا")]
 
 
 def title_key(title: str) -> str:
@@ -222,10 +223,20 @@ class ActorResolver:
         return [n for n in self.names if n != canonical and set(tokens(n)) <= ct]
 
     def title_conflicts(self, title: str, owner: str) -> bool:
-        """Is ``owner`` known to serve another country ("گیلعاد اردان" is "سفیر اسرائیل", so
-        "سخنگوی نیروهای مسلح ایران" is someone else)?"""
-        mine = _country_of(title)
-        return bool(mine) and any(name == owner and _country_of(t) not in (None, mine) for t, name in self.titles)
+        """Does ``owner`` hold another office: another country's ("گیلعاد اردان" is "سفیر
+        اسرائیل", so "سخنگوی نیروهای مسلح ایران" is someone else), or another office of the
+        same kind ("جان کربی" is "سخنگوی پنتاگون", so "سخنگوی سنتکام" is someone else)?"""
+        country, toks = _country_of(title), title_tokens(title)
+        for t, name in self.titles:
+            if name != owner:
+                continue
+            if country and _country_of(t) not in (None, country):
+                return True
+            other = title_tokens(t)
+            if other[:1] == toks[:1] and toks[1:] and other[1:] and not set(toks[1:]) & set(other[1:]) \
+                    and not {"این", "همین", "آن"} & set(other):
+                return True  # "سخنگوی سنتکام" is not "سخنگوی وزارت دفاع آمریکا"
+        return False
 
     def title_owner(self, title: str) -> str | None:
         best, score = None, 0
