@@ -184,8 +184,10 @@ class ActorResolver:
     def _name_form(self, a: int, b: int) -> str | None:
         x = strip_honorifics(self.u, a, b)
         prefix = clean(self.text[a:x]).split()
-        if prefix and match_key(prefix[-1]) not in KEPT_HONORIFICS and len(tokens(self.text[x:b])) > 1:
-            a = x  # "سرتیپ امیر حاتمی" is known as "امیر حاتمی"
+        rest = tokens(self.text[x:b])
+        if prefix and len(rest) > 1 and (match_key(prefix[-1]) not in KEPT_HONORIFICS
+                                         or rest[0] in FIRST_NAMES and match_key(prefix[-1]) != "سید"):
+            a = x  # "سرتیپ امیر حاتمی" is "امیر حاتمی", "آیت‌الله علی سیستانی" is "علی سیستانی" (D9)
         s = clean(self.text[a:b])
         if not s or is_pronoun(s) or is_title(s) or is_anaphor(s) or any(q in s for q in "«»\"()"):
             return None
@@ -216,7 +218,20 @@ class ActorResolver:
                 if is_org(name):
                     continue
                 best = name
+        core = clean(best[strip_honorifics(unify(best), 0, len(best)):])
+        if len(tokens(core)) == 1:
+            best = self._first_named(core) or best
         return best
+
+    def _first_named(self, surname: str) -> str | None:
+        """A lone surname's full form, written anywhere in the article with a common first
+        name ("... آیت‌الله علی سیستانی" makes "سیستانی" -> "علی سیستانی")."""
+        pat = re.compile(r"(?<![^\s\u200c«\"(،,.:؛])([^\s\u200c«»\"(),.:؛،]+)[\s\u200c]+%s(?![^\s\u200c»\")،,.:؛!?؟])"
+                         % re.escape(unify(surname)))
+        for m in pat.finditer(self.u):
+            if match_key(m.group(1)) in FIRST_NAMES:
+                return clean(self.text[m.start():m.end()])
+        return None
 
     def aliases(self, canonical: str) -> list[str]:
         ct = set(tokens(canonical))
