@@ -248,7 +248,8 @@ class ActorResolver:
             if country and _country_of(t) not in (None, country):
                 return True
             other = title_tokens(t)
-            if other[:1] == toks[:1] and toks[1:] and other[1:] and not set(toks[1:]) & set(other[1:]) \
+            stems = {t[:4] for t in toks[1:]}  # "رهبری" ~ "رهبر"
+            if other[:1] == toks[:1] and stems and other[1:] and not stems & {t[:4] for t in other[1:]} \
                     and not {"این", "همین", "آن"} & set(other):
                 return True  # "سخنگوی سنتکام" is not "سخنگوی وزارت دفاع آمریکا"
         return False
