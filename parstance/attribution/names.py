@@ -154,6 +154,13 @@ def known_mentions(text: str, known) -> list[tuple[int, int]]:
     return found
 
 
+def _first_name_form(honorific: str, name: str) -> bool:
+    """D9: "آیت‌الله علی سیستانی" is written "علی سیستانی" (a first name follows the honorific);
+    "آیت‌الله مکارم شیرازی" keeps it, and so does every "سید" ("سید عباس شبر")."""
+    toks = tokens(name)
+    return match_key(honorific) != "سید" and len(toks) > 1 and toks[0] in FIRST_NAMES
+
+
 class ActorResolver:
     """Per-article names and title appositions: the alias chains."""
 
@@ -184,9 +191,8 @@ class ActorResolver:
     def _name_form(self, a: int, b: int) -> str | None:
         x = strip_honorifics(self.u, a, b)
         prefix = clean(self.text[a:x]).split()
-        rest = tokens(self.text[x:b])
-        if prefix and len(rest) > 1 and (match_key(prefix[-1]) not in KEPT_HONORIFICS
-                                         or rest[0] in FIRST_NAMES and match_key(prefix[-1]) != "سید"):
+        if prefix and len(tokens(self.text[x:b])) > 1 and (match_key(prefix[-1]) not in KEPT_HONORIFICS
+                                                          or _first_name_form(prefix[-1], self.text[x:b])):
             a = x  # "سرتیپ امیر حاتمی" is "امیر حاتمی", "آیت‌الله علی سیستانی" is "علی سیستانی" (D9)
         s = clean(self.text[a:b])
         if not s or is_pronoun(s) or is_title(s) or is_anaphor(s) or any(q in s for q in "«»\"()"):
@@ -294,7 +300,7 @@ class ActorResolver:
         if name == bare and ranks:
             if len(tokens(name)) == 1 and match_key(ranks[-1]) not in _POLITE:
                 name = clean(" ".join(ranks) + " " + name)  # "سرلشکر صفوی": a lone surname keeps its rank
-            elif match_key(ranks[-1]) in KEPT_HONORIFICS:
+            elif match_key(ranks[-1]) in KEPT_HONORIFICS and not _first_name_form(ranks[-1], name):
                 name = clean(ranks[-1] + " " + name)  # "سید عباس شبر", "آیت‌الله خامنه‌ای"
         return Resolution(name, self.aliases(name), part, [f"{why} {bare!r} -> {name!r}"],
                           org=is_org(mention) or is_org(name) or is_plural(mention))
