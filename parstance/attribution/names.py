@@ -220,10 +220,10 @@ class ActorResolver:
         best = mention
         for name in self.names:
             nt = tokens(name)
-            if len(nt) > len(tokens(best)) and len(nt) <= 5 and (nt[-len(toks):] == toks or nt[:len(toks)] == toks):
-                if is_org(name):
-                    continue
-                best = name
+            if len(nt) <= 5 and (nt[-len(toks):] == toks or nt[:len(toks)] == toks) and not is_org(name) \
+                    and (len(nt) > len(tokens(best)) or len(nt) == len(tokens(best)) > len(toks)
+                         and nt[0] in FIRST_NAMES and tokens(best)[0] not in FIRST_NAMES):
+                best = name  # the longest; between equals, one opening with a first name ("نفتالی بنت")
         core = clean(best[strip_honorifics(unify(best), 0, len(best)):])
         if len(tokens(core)) == 1:
             best = self._first_named(core) or best
