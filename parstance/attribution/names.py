@@ -227,6 +227,10 @@ class ActorResolver:
         core = clean(best[strip_honorifics(unify(best), 0, len(best)):])
         if len(tokens(core)) == 1:
             best = self._first_named(core) or best
+        elif len(toks) == 1 and tokens(best)[0] not in FIRST_NAMES:
+            full = self._first_named(mention)  # "بنت" -> "نفتالی بنت", not "اطرافیان بنت"
+            if full and len(tokens(full)) >= len(tokens(best)):
+                best = full
         return best
 
     def _first_named(self, surname: str) -> str | None:
