@@ -132,7 +132,8 @@ class _Article:
             if inside:
                 return [self.resolver.name_at(*inside[-1], why)]
         r = self.resolver.name_at(a, b, why)
-        if r.described and is_title(mention) and not self.new_speaker(a, b):
+        if r.described and is_title(mention) and (not self.history or not self.new_speaker(a, b)):
+            # (with nobody before, "به نقل از TITLE" in a lead is the person named next)
             r = self.adopt_title(mention, r) or r
         return [r]
 
