@@ -306,6 +306,13 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
                 if pos <= target_start:
                     chosen = rs
             found = art.tagged_speakers(i, target_start, chosen) or chosen or fallback
+            for k, r in enumerate(found):  # "دادگاهی | در بحرین": the court's whole name
+                key = match_key(r.actor)
+                whole = [c for c in courts if match_key(text[c[0]:c[1]]).startswith(key) and
+                         len(match_key(text[c[0]:c[1]])) > len(key)]
+                c = next((c for c in whole if r.mention and c[0] <= r.mention[0] < c[1]), whole[0] if whole else None)
+                if c and is_judicial(r.actor):
+                    found[k] = Resolution(clean(text[c[0]:c[1]]), [], c, r.chain + ["the court's whole name"], org=True)
             if verdict and not any(is_judicial(r.actor) for r in found):
                 court = court_for(courts, s.start, s.end, target_start)
                 name = clean(text[court[0]:court[1]])

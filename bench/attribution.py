@@ -1,0 +1,95 @@
+"""Attribution alone: actor accuracy with the gold claims' targets given.
+
+    python bench/attribution.py eval/gold/dev.jsonl [--model models/default] [--by-step]
+
+For every gold claim, the attribution step (``parstance/attribution``) is asked who holds a
+claim whose target starts where the gold target starts; the answer is right when it is the
+gold actor or one of its aliases.  Three settings separate what is learned from what is
+ruled:
+
+* rules: reporting frames, pronouns, titles, names in the article's own text only;
+* + gazetteer: also actor names seen in the model's training labels (learned, a list);
+* + tagger mentions: also the actor mentions the model tags in each sentence (learned).
+
+``--by-step`` breaks the full setting down by the first step of each chain ("subject",
+"refers back", "continues", "verdict", "tagged actor", ...), right / wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+
+from parstance.annotations import read_annotations
+from parstance.attribution import attribute
+from parstance.model.encoding import _sentence_of, sentence_views
+from parstance.model.inference import _word_bounds, decode_spans, merge_windows, tokenize_views, window_probs
+from parstance.model.tagger import ClaimTagger
+from parstance.normalize import find_phrase, match_key
+from parstance.predict import default_model_dir
+
+
+def tagger_mentions(model, articles):
+    """Per article, per sentence: the raw spans the model tags as actor mentions."""
+    views_all = [sentence_views(a) for a in articles]
+    windows = [w for ai, views in enumerate(views_all) for w in tokenize_views(views, model.tokenizer, model.cfg, ai)]
+    merged = merge_windows(windows, window_probs(model, windows, 32))
+    out = []
+    for ai, (art, views) in enumerate(zip(articles, views_all)):
+        per = []
+        for si, v in enumerate(views):
+            tp, s0 = merged.get((ai, si)), v.sentence.start
+            spans = []
+            for a, b, _, _ in (decode_spans(tp.offsets, tp.actor, model.cfg.actor_labels) if tp else []):
+                ra, rb = v.norm.to_raw(a, b)
+                spans.append(_word_bounds(art.text, s0 + ra, s0 + rb))
+            per.append(spans)
+        out.append(per)
+    return views_all, out
+
+
+def score(articles, views_all, mentions, known, steps: Counter | None = None) -> tuple[int, int]:
+    right = total = 0
+    for art, views, ms in zip(articles, views_all, mentions):
+        resolvers, _ = attribute(art.text, [v.sentence for v in views], ms, known)
+        for c in art.claims or []:
+            si = _sentence_of(views, c.evidence_start, c.evidence_end)
+            if si is None:
+                continue
+            s0, s1 = views[si].sentence.start, views[si].sentence.end
+            hit = (find_phrase(art.text, c.target, max(s0, c.evidence_start), min(s1, c.evidence_end))
+                   or find_phrase(art.text, c.target, s0, s1))
+            found = resolvers[si](hit[0] if hit else c.evidence_start)
+            gold = {match_key(x) for x in [c.actor, *c.actor_aliases]}
+            ok = any(match_key(r.actor) in gold for r in found)
+            right, total = right + ok, total + 1
+            if steps is not None:
+                step = found[0].chain[0] if found and found[0].chain else "nobody found"
+                step = re.sub(r"sentence \d+", "sentence N", re.sub(r"'[^']*'", "…", step))
+                steps[(step, ok)] += 1
+    return right, total
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("gold", help="gold JSONL (ANNOTATION.md)")
+    p.add_argument("--model", default=str(default_model_dir()), help="model whose tagger and gazetteer are used")
+    p.add_argument("--by-step", action="store_true", help="right/wrong per first attribution step")
+    args = p.parse_args()
+    articles = list(read_annotations(args.gold))
+    model = ClaimTagger.load(args.model, device="cpu")
+    views_all, tagged = tagger_mentions(model, articles)
+    none = [[[] for _ in views] for views in views_all]
+    steps = Counter()
+    print(f"{args.gold}: {sum(len(a.claims or []) for a in articles)} gold claims, targets given")
+    for name, ms, known in [("rules", none, frozenset()), ("+ gazetteer", none, model.known_actors),
+                            ("+ tagger mentions", tagged, model.known_actors)]:
+        r, n = score(articles, views_all, ms, known, steps if name == "+ tagger mentions" else None)
+        print(f"  {name:<18} actor accuracy {r / n:.3f} ({r}/{n})")
+    if args.by_step:
+        for step in sorted({s for s, _ in steps}, key=lambda s: -(steps[(s, True)] + steps[(s, False)])):
+            print(f"  {steps[(step, True)]:4d} right {steps[(step, False)]:4d} wrong  {step}")
+
+
+if __name__ == "__main__":
+    main()
