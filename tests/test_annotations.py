@@ -5,7 +5,7 @@ import pytest
 from parstance.annotations import AnnotationError, read_annotations, validate_file
 from parstance.cli import main
 
-ROOT_FILES = ["seeds/gold.jsonl", "eval/gold/dev.jsonl"]
+ROOT_FILES = ["seeds/gold.jsonl", "eval/gold/dev.jsonl", "eval/gold/test.jsonl"]
 
 
 def _seed_record(seed_text, **claim):
@@ -31,6 +31,19 @@ def test_project_annotation_files_validate(path):
         articles, issues = validate_file(f)
         assert not issues, "\n".join(map(str, issues))
         assert articles
+
+
+def test_evaluation_sets_share_no_article_with_the_training_labels():
+    """Dev and test are held out: no id and no text in common with training/labels (test also
+    none with dev), so no score is measured on an article the model was trained on."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    train = [a for f in sorted((root / "training/labels").glob("*.jsonl")) for a in read_annotations(f)]
+    dev = list(read_annotations(root / "eval/gold/dev.jsonl"))
+    test = list(read_annotations(root / "eval/gold/test.jsonl"))
+    for held, others in [(dev, train), (test, train + dev)]:
+        ids, texts = {a.id for a in others}, {a.text.strip() for a in others}
+        assert not [a.id for a in held if a.id in ids or a.text.strip() in texts]
 
 
 def test_valid_seed_record_reads(tmp_path, seed_text):
