@@ -251,19 +251,20 @@ class _Article:
         itself as written, else in a sentence with no speaker of its own the tagged mention
         nearest before the target (not an object: "با اعتراض به وضعیت کم‌آبی"), else after
         an explicit speaker only a nested holder ("وی افزود: یک فرد ناشناس ... تهدید کرد").
-        The tagger marks actors the way the article writes them: no title is resolved."""
+        A tagged title is resolved like any subject: to the person an apposition names
+        ("وابسته مطبوعاتی سفارت ایران در کویت" -> "مجید سلیمانی"), else kept as written."""
         u = self.u
         s = self.sentences[i]
         tagged = sorted(m for m in self.tagged[i] if s.start <= m[0] < s.end
                         and not (is_pronoun(u[m[0]:m[1]]) or is_anaphor(u[m[0]:m[1]])))
         if not tagged:
             return None
-        canon = {match_key(self.resolver.name_at(*m, "", as_written=True).actor) for m in tagged}
+        canon = {match_key(self.resolver.name_at(*m, "", as_written=w).actor) for m in tagged for w in (True, False)}
         if any(match_key(r.actor) in canon for r in chosen):
             return None
         inside = [m for m in tagged if any(r.mention and m[0] < r.mention[1] and r.mention[0] < m[1] for r in chosen)]
         if inside:  # the subject itself is tagged ("مدیر رصدخانه مهاجرت ایران")
-            return [self.resolver.name_at(*m, "tagged subject", as_written=True) for m in inside]
+            return [self.resolver.name_at(*m, "tagged subject") for m in inside]
         if self.explicit[i]:
             cands = [m for m in tagged if m[0] >= self.subject_end[i] and self.find.nested_holder(s, m)]
         else:
@@ -278,7 +279,7 @@ class _Article:
         for m in reversed(cands):
             if m[1] < group[0][0] and _LIST_SEPARATOR.fullmatch(u, m[1], group[0][0]):
                 group.insert(0, m)
-        return [self.resolver.name_at(*m, "tagged actor", as_written=True) for m in group]
+        return [self.resolver.name_at(*m, "tagged actor") for m in group]
 
 
 def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known=frozenset()):
