@@ -338,3 +338,11 @@ def test_a_title_of_another_office_is_not_the_previous_speaker():
     # the same office in other words is the same person: "سخنگوی پنتاگون" is Kirby
     same = text.replace("سخنگوی سنتکام", "سخنگوی پنتاگون")
     assert who(same, "افراد مسلحی") == ["جان کربی"]
+
+
+def test_this_official_is_the_unnamed_official_described_before_not_the_last_named_person():
+    text = ("جان کربی سخنگوی پنتاگون روز دوشنبه گفت آمریکا از ایران می‌خواهد حمایت از تروریسم را متوقف کند. "
+            "یک مقام آمریکایی به نیوزویک گفت که ادعاهای ایران درباره توقیف نفتکش دروغ است. "
+            "این مقام آمریکایی که به شرط فاش نشدن نامش با نیوزویک صحبت می‌کرد گفت: ما ادعاهای ایران را رد می‌کنیم.")
+    assert who(text, "حمایت از تروریسم") == ["جان کربی"]
+    assert who(text, "ادعاهای ایران را") == ["یک مقام آمریکایی"]

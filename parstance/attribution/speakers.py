@@ -46,7 +46,10 @@ def _trim(u: str, a: int, b: int) -> tuple[int, int] | None:
 
 
 def _person_like(r: Resolution) -> bool:
-    return not r.org and not is_org(r.actor) and not is_plural(r.actor) and head_key(r.actor) != "یک"
+    """Could "وی" stand for this speaker?  Not an institution, a group, "یک ..." or a document
+    ("نامه جداگانه ...": a subject the phrase finder took for a speaker)."""
+    return not r.org and not is_org(r.actor) and not is_plural(r.actor) and head_key(r.actor) != "یک" \
+        and head_key(r.actor) not in _DOC_KEYS
 
 
 def _again(rs: list[Resolution], span, why: str) -> list[Resolution]:
@@ -150,6 +153,11 @@ class _Article:
                 next((r for r in reversed(self.history) if is_plural(r.actor)), None)]
             if all(group):
                 return _again(group, span, f"{why} {mention!r} refers back")
+        same = next((r for r in reversed(self.history) if head_key(r.actor) in INDEFINITE
+                     and match_key(r.actor).endswith(match_key(rest))), None)
+        if same:  # "یک مقام آمریکایی ... این مقام آمریکایی گفت": the one described before
+            return [Resolution(same.actor, same.aliases, span, [f"{why} {mention!r} -> {same.actor!r}"],
+                               described=True)]
         owner = self.resolver.title_owner(rest) if is_title(rest) else None
         if owner:
             return [Resolution(owner, self.resolver.aliases(owner), span,
