@@ -154,6 +154,12 @@ def known_mentions(text: str, known) -> list[tuple[int, int]]:
     return found
 
 
+def _plural_word(w: str) -> bool:
+    """"گروه‌های", "گروههاي", "رسانه‌ها": a plural noun, never the last word of a person's name."""
+    k = unify(w).strip(PUNCT)
+    return k.endswith(("\u200cها", "\u200cهای", "های")) or k.endswith("ها") and len(k) > 5
+
+
 def _first_name_form(honorific: str, name: str) -> bool:
     """D9: "آیت‌الله علی سیستانی" is written "علی سیستانی" (a first name follows the honorific);
     "آیت‌الله مکارم شیرازی" keeps it, and so does every "سید" ("سید عباس شبر")."""
@@ -197,6 +203,8 @@ class ActorResolver:
         s = clean(self.text[a:b])
         if not s or is_pronoun(s) or is_title(s) or is_anaphor(s) or any(q in s for q in "«»\"()"):
             return None
+        if len(s.split()) > 1 and _plural_word(s.split()[-1]) and not is_org(s) and not is_plural(s):
+            return None  # "خامنه‌ای گروه‌های | ...": a phrase that ran into the object, not a name
         return s
 
     def add_title(self, title: str, name: str) -> None:
@@ -220,7 +228,7 @@ class ActorResolver:
         best = mention
         for name in self.names:
             nt = tokens(name)
-            if len(nt) <= 5 and (nt[-len(toks):] == toks or nt[:len(toks)] == toks) and not is_org(name) \
+            if len(nt) <= 5 and (nt[-len(toks):] == toks or nt[:len(toks)] == toks and toks[0] in FIRST_NAMES) and not is_org(name) \
                     and (len(nt) > len(tokens(best)) or len(nt) == len(tokens(best)) > len(toks)
                          and nt[0] in FIRST_NAMES and tokens(best)[0] not in FIRST_NAMES):
                 best = name  # the longest; between equals, one opening with a first name ("نفتالی بنت")

@@ -337,6 +337,8 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
             break
     else:
         ended_by = "long"
+    while kept and match_key(u[kept[-1][0]:kept[-1][1]]) == "و":
+        kept.pop()  # "رفتارها ناپخته و | ...": a conjunction never ends a name
     if not kept or ended_by == "را" and len(kept) == 1:
         return None  # "دشمن را نباید ...": an object, not a subject
     if len(kept) > 8:
