@@ -329,7 +329,8 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
         if not kept and (k in STOP and k not in ("این", "همین") and k not in _DOC_KEYS or is_verb(word)):
             return None
         if kept and u[w[0]] in "«(\"" and not is_title(u[kept[0][0]:kept[-1][1]]) and not (
-                len(kept) <= 2 and head_key(u[kept[0][0]:kept[-1][1]]) in OUTLET_HEADS):
+                len(kept) <= 2 and head_key(u[kept[0][0]:kept[-1][1]]) in OUTLET_HEADS) \
+                and not all(match_key(u[x:y]) in _HONORIFIC_KEYS for x, y in kept):  # 'دکتر "گوستاو کوبریرو"'
             break  # a quoted word after a subject ("X «...»") is not part of it, but "سایت «X»" is
         kept.append(c)
         if u[w[1] - 1] in "،,:؛." or (w[1] < len(u) and u[w[1]] in "،,:؛"):
