@@ -1,6 +1,7 @@
 """Attribution alone: actor accuracy with the gold claims' targets given.
 
     python bench/attribution.py eval/gold/dev.jsonl [--model models/default] [--by-step]
+    python bench/attribution.py training/labels/*.jsonl --rules-only
 
 For every gold claim, the attribution step (``parstance/attribution``) is asked who holds a
 claim whose target starts where the gold target starts; the answer is right when it is the
@@ -11,7 +12,9 @@ ruled:
 * + gazetteer: also actor names seen in the model's training labels (learned, a list);
 * + tagger mentions: also the actor mentions the model tags in each sentence (learned).
 
-``--by-step`` breaks the full setting down by the first step of each chain ("subject",
+``--rules-only`` skips the model: on the training labels the tagger and the gazetteer have
+seen the answers, but the rules have not been fitted to them (they are the check that rules
+developed on dev generalise).  ``--by-step`` breaks the last setting down by the first step of each chain ("subject",
 "refers back", "continues", "verdict", "tagged actor", ...), right / wrong.
 """
 from __future__ import annotations
@@ -72,19 +75,23 @@ def score(articles, views_all, mentions, known, steps: Counter | None = None) ->
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("gold", help="gold JSONL (ANNOTATION.md)")
+    p.add_argument("gold", nargs="+", help="gold JSONL files (ANNOTATION.md)")
+    p.add_argument("--rules-only", action="store_true", help="rules alone, no model (e.g. on training labels)")
     p.add_argument("--model", default=str(default_model_dir()), help="model whose tagger and gazetteer are used")
     p.add_argument("--by-step", action="store_true", help="right/wrong per first attribution step")
     args = p.parse_args()
-    articles = list(read_annotations(args.gold))
-    model = ClaimTagger.load(args.model, device="cpu")
-    views_all, tagged = tagger_mentions(model, articles)
+    articles = [a for f in args.gold for a in read_annotations(f)]
+    views_all = [sentence_views(a) for a in articles]
     none = [[[] for _ in views] for views in views_all]
+    settings = [("rules", none, frozenset())]
+    if not args.rules_only:
+        model = ClaimTagger.load(args.model, device="cpu")
+        views_all, tagged = tagger_mentions(model, articles)
+        settings += [("+ gazetteer", none, model.known_actors), ("+ tagger mentions", tagged, model.known_actors)]
     steps = Counter()
-    print(f"{args.gold}: {sum(len(a.claims or []) for a in articles)} gold claims, targets given")
-    for name, ms, known in [("rules", none, frozenset()), ("+ gazetteer", none, model.known_actors),
-                            ("+ tagger mentions", tagged, model.known_actors)]:
-        r, n = score(articles, views_all, ms, known, steps if name == "+ tagger mentions" else None)
+    print(f"{' '.join(args.gold)}: {sum(len(a.claims or []) for a in articles)} gold claims, targets given")
+    for name, ms, known in settings:
+        r, n = score(articles, views_all, ms, known, steps if name == settings[-1][0] else None)
         print(f"  {name:<18} actor accuracy {r / n:.3f} ({r}/{n})")
     if args.by_step:
         for step in sorted({s for s, _ in steps}, key=lambda s: -(steps[(s, True)] + steps[(s, False)])):
