@@ -16,7 +16,10 @@ Rules where rules are exact, learning where it helps:
   reports, a passive verdict's court, ``با انتقاد X مواجه شد``, ``شماری از کشورها از جمله
   X و Y``), statements (``در این بیانیه آمده است``), later clauses and ``به گفته X،``;
 * ``names.py`` resolves names: a surname to the fullest name containing it, a title to
-  the person it stands beside (``علی شمخانی ... دبیر شورای عالی امنیت ملی``);
+  the person it stands beside (``علی شمخانی ... دبیر شورای عالی امنیت ملی``), honorifics as
+  DATA.md D9 writes them ("آیت‌الله علی سیستانی" -> "علی سیستانی");
+* ``courts.py``: a sentence reporting a verdict is the named court's claim (DATA.md D2), not
+  the spokesman's or prosecutor's who reports it;
 * ``speakers.py`` walks the article: pronouns (``وی``) and anaphors (``این مقام``, ``این
   نهاد``, ``این سه کشور``) refer back, a sentence with no speaker continues the previous
   one, an unlinked title is the person who spoke before (or, in a lead, the person named
