@@ -139,8 +139,14 @@ def _skip_source(u: str, a: int, b: int, name_starts) -> int:
                 return _after_punct(u, w[1], b)
             if is_verb(u[slice(*core(u, w))]) or u[w[1] - 1] in ":.":
                 break
-        # no comma: keep the source words and agencies, stop at the first other word
+        # no comma: keep the source words and agencies, stop at the first other word; a desk
+        # name before the agency is part of the source ("به گزارش خبرنگار دولت خبرگزاری فارس X")
         last = m.end()
+        keys_ = [match_key(u[slice(*core(u, w))]) for w in ws[:7]]
+        agency = next((i for i, k in enumerate(keys_) if k == "خبرگزاری" and i + 1 < len(keys_)
+                       and keys_[i + 1] in AGENCIES), None)
+        if agency is not None:
+            return _after_punct(u, ws[agency + 1][1], b)
         for w in ws[:6]:
             k = match_key(u[slice(*core(u, w))])
             if k in SOURCE_WORDS or k in AGENCIES or k.endswith("نیوز") or u[w[0]] == "«" or k in ("به", "نقل", "از"):
