@@ -26,7 +26,7 @@ from collections import Counter
 from parstance.annotations import read_annotations
 from parstance.attribution import attribute
 from parstance.model.encoding import _sentence_of, sentence_views
-from parstance.model.inference import _word_bounds, decode_spans, merge_windows, tokenize_views, window_probs
+from parstance.model.inference import merge_windows, sentence_spans, tokenize_views, window_probs
 from parstance.model.tagger import ClaimTagger
 from parstance.normalize import find_phrase, match_key
 from parstance.predict import default_model_dir
@@ -37,18 +37,8 @@ def tagger_mentions(model, articles):
     views_all = [sentence_views(a) for a in articles]
     windows = [w for ai, views in enumerate(views_all) for w in tokenize_views(views, model.tokenizer, model.cfg, ai)]
     merged = merge_windows(windows, window_probs(model, windows, 32))
-    out = []
-    for ai, (art, views) in enumerate(zip(articles, views_all)):
-        per = []
-        for si, v in enumerate(views):
-            tp, s0 = merged.get((ai, si)), v.sentence.start
-            spans = []
-            for a, b, _, _ in (decode_spans(tp.offsets, tp.actor, model.cfg.actor_labels) if tp else []):
-                ra, rb = v.norm.to_raw(a, b)
-                spans.append(_word_bounds(art.text, s0 + ra, s0 + rb))
-            per.append(spans)
-        out.append(per)
-    return views_all, out
+    return views_all, [sentence_spans(art, views, merged, ai, model.cfg)[0]
+                       for ai, (art, views) in enumerate(zip(articles, views_all))]
 
 
 def score(articles, views_all, mentions, known, steps: Counter | None = None) -> tuple[int, int]:

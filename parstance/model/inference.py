@@ -139,8 +139,9 @@ def _evidence(view: SentenceView, target_start: int, text: str) -> tuple[int, in
     return a, b
 
 
-def article_claims(article: Article, views: list[SentenceView], merged, ai: int, cfg,
-                   known: set[str] = frozenset(), explain: list | None = None) -> list[Claim]:
+def sentence_spans(article: Article, views: list[SentenceView], merged, ai: int, cfg):
+    """Per sentence, the tagged actor mentions ``(start, end)`` and targets ``(start, end,
+    POS|NEG, score)``, as raw article offsets widened to whole words."""
     text = article.text
     mentions, targets = [], []
     for si, v in enumerate(views):
@@ -156,6 +157,13 @@ def article_claims(article: Article, views: list[SentenceView], merged, ai: int,
                 ts.append((*_word_bounds(text, s0 + ra, s0 + rb), typ, score))
         mentions.append(ms)
         targets.append(ts)
+    return mentions, targets
+
+
+def article_claims(article: Article, views: list[SentenceView], merged, ai: int, cfg,
+                   known: set[str] = frozenset(), explain: list | None = None) -> list[Claim]:
+    text = article.text
+    mentions, targets = sentence_spans(article, views, merged, ai, cfg)
     resolvers, _ = attribute(text, [v.sentence for v in views], mentions, known)
     claims = []
     for si, ts in enumerate(targets):
