@@ -31,7 +31,8 @@ seen in the training labels (learned, a gazetteer saved with the model) and appo
 """
 from .lexicon import ANAPHORS, HONORIFICS, PRONOUNS, REPORTING as _REPORTING, TITLE_HEADS
 from .names import ActorResolver, Resolution, appositive_names, known_mentions
-from .phrases import clean, is_anaphor, is_pronoun, is_title, noun_phrase, skip_opening
+from .openings import skip_opening
+from .phrases import clean, is_anaphor, is_pronoun, is_title, noun_phrase
 from .speakers import attribute
 
 __all__ = ["ANAPHORS", "HONORIFICS", "PRONOUNS", "TITLE_HEADS", "_REPORTING", "ActorResolver", "Resolution",

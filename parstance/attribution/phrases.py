@@ -11,9 +11,26 @@ from __future__ import annotations
 import re
 
 from ..normalize import match_key, unify
-from .lexicon import (ACCORDING, AGENCIES, ANAPHORS, COUNTRIES, DOCUMENTS, FIRST_NAMES, FIRST_PERSON, GROUP_HEADS,
-                      HONORIFICS, OPENERS, ORG_HEADS, OUTLET_HEADS, PLURAL_PRONOUNS, PREPOSITIONS, PRONOUNS, PUNCT,
-                      RANK_AFTER_AMIR, SOURCE_PREFIX, SOURCE_WORDS, STOP, TIME_WORDS, TITLE_HEADS, keys)
+from .lexicon import (
+    AGENCIES,
+    ANAPHORS,
+    COUNTRIES,
+    DOCUMENTS,
+    FIRST_NAMES,
+    FIRST_PERSON,
+    GROUP_HEADS,
+    HONORIFICS,
+    ORG_HEADS,
+    OUTLET_HEADS,
+    PLURAL_PRONOUNS,
+    PRONOUNS,
+    PUNCT,
+    RANK_AFTER_AMIR,
+    STOP,
+    TIME_WORDS,
+    TITLE_HEADS,
+    keys,
+)
 
 _WORD = re.compile(r"[^\s،,؛]+[،,؛]*|[،,؛]+")
 _PRONOUN_KEYS = keys(*PRONOUNS) | PLURAL_PRONOUNS | FIRST_PERSON
@@ -29,12 +46,6 @@ _VERB_WORDS = keys("کرد", "کردند", "کرده", "کرده‌اند", "ش�
                    "دارد", "دارند", "باید", "نباید", "میگوید", "میگویند", "میکند", "میکنند", "میشود", "میدهد",
                    "میداند", "میخواهد", "نمیکند", "نمیشود", "اظهارداشت", "گفته‌اند", "افزوده", "نیست", "نیستند",
                    "ساخت", "ساختند", "نمود", "نمودند", "گردید")
-_DATELINE = re.compile(r"[\s\u200c]*(?:\*+|[-–•▪]+|[^\s\-–:،؛]{2,20}(?:\s[^\s\-–:،؛]{2,20}){0,2}\s*[-–]+)[\s\u200c]*")
-# Site furniture glued to a sentence: "... در تلگرام بپیوندید", "بیشتر بخوانید", "اندازه متن Aa Aa".
-_BOILER = re.compile(r"[\s\u200c]*(?:[^.!?؟\n]{0,60}?(?:بپیوندید|دنبال کنید|بیشتر بخوانید|کلیک کنید\)?)"
-                     r"|اندازه متن\s*(?:Aa\s*)*)[\s\u200c]*")
-
-
 def clean(s: str) -> str:
     return " ".join(s.strip(PUNCT).split())
 
@@ -102,137 +113,6 @@ def core(u: str, w: tuple[int, int]) -> tuple[int, int]:
 def is_verb(word: str) -> bool:
     w = word.strip(PUNCT)
     return match_key(w) in _VERB_WORDS or w.startswith(("می\u200c", "نمی\u200c")) or w in ("می", "نمی")
-
-
-def skip_opening(u: str, a: int, b: int, name_starts: set[int] = frozenset()) -> int:
-    """The position of the subject after what precedes it at the opening of a clause:
-    boilerplate glued to the sentence ("... بپیوندید"), datelines ("تهران- ایرنا-"),
-    source prefixes ("به گزارش ایرنا،", "ایسنا:"), discourse openers ("در همین حال،",
-    "پیشتر"), time phrases ("روز دوشنبه") and fronted adverbial phrases closed by a comma
-    ("پس از پایان نشست روز دوشنبه، X گفت").  ``name_starts`` are positions where a known
-    name begins: skipping never jumps over one."""
-    for _ in range(8):
-        a0 = a
-        while a < b and u[a] in PUNCT:
-            a += 1
-        m = _BOILER.match(u, a, b)
-        if m and m.end() > a:
-            a = m.end()
-        m = _DATELINE.match(u, a, b)
-        if m and m.end() - a <= 40:
-            a = m.end()
-        a = _skip_source(u, a, b, name_starts)
-        a = _skip_openers(u, a, b)
-        a = _skip_fronted(u, a, b, name_starts)
-        if a == a0:
-            break
-    return a
-
-
-def _skip_source(u: str, a: int, b: int, name_starts) -> int:
-    """``به گزارش X (به نقل از Y)،`` and ``ایسنا:`` / ``خبرگزاری خانه ملت؛``."""
-    m = SOURCE_PREFIX.match(u, a, b)
-    if m:
-        ws = words(u, m.end(), b)[:14]
-        for w in ws[:12]:  # up to the comma that closes the source
-            if u[w[1] - 1] in "،,؛:" or (w[1] < b and u[w[1]:w[1] + 2].strip() in ("،", ",", "؛")):
-                return _after_punct(u, w[1], b)
-            if is_verb(u[slice(*core(u, w))]) or u[w[1] - 1] in ":.":
-                break
-        # no comma: keep the source words and agencies, stop at the first other word; a desk
-        # name before the agency is part of the source ("به گزارش خبرنگار دولت خبرگزاری فارس X")
-        last = m.end()
-        keys_ = [match_key(u[slice(*core(u, w))]) for w in ws[:7]]
-        agency = next((i for i, k in enumerate(keys_) if k == "خبرگزاری" and i + 1 < len(keys_)
-                       and keys_[i + 1] in AGENCIES), None)
-        if agency is not None:
-            return _after_punct(u, ws[agency + 1][1], b)
-        for w in ws[:6]:
-            k = match_key(u[slice(*core(u, w))])
-            if k in SOURCE_WORDS or k in AGENCIES or k.endswith("نیوز") or u[w[0]] == "«" or k in ("به", "نقل", "از"):
-                last = w[1]
-                if k in AGENCIES or k.endswith("نیوز") or u[w[1] - 1] == "»":
-                    nxt = words(u, w[1], b)[:1]
-                    if not nxt or match_key(u[slice(*core(u, nxt[0]))]) not in ("به", "از"):
-                        break
-            else:
-                break
-        return _after_punct(u, last, b)
-    # "ایسنا: ..." / "خبرگزاری خانه ملت؛ ..." at the very start
-    m = re.match(r"([^:؛\n]{2,40}?)\s*[:؛]", u[a:b])
-    if m:
-        t = tokens(m.group(1))
-        if t and (t[0] in AGENCIES or t[0] in ("خبرگزاری", "پایگاه", "روزنامه", "سرویس", "گروه", "منبع")
-                  or t[-1].endswith("نیوز")) and len(t) <= 5:
-            return _after_punct(u, a + m.end(), b)
-    return a
-
-
-def _after_punct(u: str, a: int, b: int) -> int:
-    while a < b and (u[a] in "،,؛:-–" or u[a].isspace() or u[a] == "\u200c"):
-        a += 1
-    return a
-
-
-def _skip_openers(u: str, a: int, b: int) -> int:
-    moved = True
-    while moved:
-        moved = False
-        for op in OPENERS:
-            e = a + len(op)
-            if u.startswith(op, a) and e <= b and (e == b or u[e] in " \u200c،,:"):
-                a, moved = _after_punct(u, e, b), True
-                break
-        # time phrases: "روز دوشنبه ۸ آذرماه", "صبح امروز"
-        ws = words(u, a, b)[:6]
-        n = 0
-        while n < len(ws):
-            k = match_key(u[slice(*core(u, ws[n]))])
-            if k in TIME_WORDS or k.isdigit():
-                n += 1
-                if u[ws[n - 1][1] - 1] in "،,":
-                    break
-            else:
-                break
-        if n and (n >= 2 or match_key(u[slice(*core(u, ws[0]))]) not in ("ماه", "سال", "پیش", "قبل", "همین", "همان")):
-            if n < len(ws) or u[ws[n - 1][1] - 1] in "،,":
-                a, moved = _after_punct(u, ws[n - 1][1], b), True
-    return a
-
-
-def _skip_fronted(u: str, a: int, b: int, name_starts) -> int:
-    """A fronted adverbial phrase that opens with a preposition (or "یک روز پس از ...")
-    and ends with a comma within 15 words ("با این وجود،", "پس از پایان نشست ...، "); or,
-    with no comma, up to a known name ("در ماه‌های اخیر ایران و اسرائیل ...")."""
-    ws = words(u, a, b)[:26]
-    if not ws:
-        return a
-    ks = [match_key(u[slice(*core(u, w))]) for w in ws]
-    if ACCORDING.match(u, a, b):
-        return a
-    if not (ks[0] in PREPOSITIONS or ks[0] in ("یک", "چند", "دو", "سه") and len(ks) > 1 and ks[1] in TIME_WORDS):
-        return a
-    for i, w in enumerate(ws[:25]):
-        if u[w[1] - 1] in "،," or (w[1] < b and u[w[1]] in "،,"):
-            if re.match(r"[\s\u200c،,]*(?:[^\s،,]+(?:[\s\u200c]+[^\s،,]+)?[\s\u200c]*[،,][\s\u200c]*)*و[\s\u200c]",
-                        u[w[1]:w[1] + 60]):
-                continue  # "بانک‌های مرکزی، ملی، و صادرات ایران": a list inside the phrase
-            return _after_punct(u, w[1], b)
-        if u[w[1] - 1] in ":؛«" or "«" in u[w[0]:w[1]] or u[w[1] - 1] == "." or ks[i] == "که" and i > 3 \
-                or i and is_verb(u[slice(*core(u, w))]) and not any(k in ("آنکه", "اینکه", "که", "وقتی", "چون")
-                                                                     for k in ks[:i]):
-            break  # a verb ends the search, unless a subordinate clause ("پس از آنکه X خبر داد،") holds it
-    n = 1  # "در روز جمعه X ...", "در روزهای گذشته نیز X ...": a preposition and a time
-    while n < len(ks) and n < 5 and (ks[n] in TIME_WORDS or ks[n].isdigit()):
-        n += 1
-    if ks[0] in PREPOSITIONS and n > 1 and n < len(ws):
-        return _after_punct(u, ws[n - 1][1], b)
-    for i, w in enumerate(ws[:7]):
-        if i and w[0] in name_starts and ks[i - 1] not in PREPOSITIONS:
-            return w[0]
-        if u[w[1] - 1] in ":؛«،,":
-            break
-    return a
 
 
 def strip_honorifics(u: str, a: int, b: int) -> int:

@@ -21,8 +21,9 @@ from ..normalize import match_key
 from .lexicon import (ACCORDING, AGENCIES, AGENT, DOC_ADJECTIVES, DOC_REF, DOCUMENTS, FIRST_NAMES, GROUP_HEADS,
                       MEDIA_HEADS, MET_WITH, PASSIVE, PUNCT, QUANTIFIERS, SAY_VERB, SOURCE_PREFIX, SPEECH_VERB, STOP,
                       TIME_WORDS, TITLE_HEADS, keys)
+from .openings import skip_opening
 from .phrases import (Names, coordinated, core, extend_coordination, head_key, is_anaphor, is_org, is_pronoun, is_title,
-                      noun_phrase, skip_opening, strip_honorifics, tokens, words)
+                      noun_phrase, strip_honorifics, tokens, words)
 
 _GROUP_KEYS = keys(*GROUP_HEADS)
 _TITLE_ALT = "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
