@@ -11,26 +11,9 @@ from __future__ import annotations
 import re
 
 from ..normalize import match_key, unify
-from .lexicon import (
-    AGENCIES,
-    ANAPHORS,
-    COUNTRIES,
-    DOCUMENTS,
-    FIRST_NAMES,
-    FIRST_PERSON,
-    GROUP_HEADS,
-    HONORIFICS,
-    ORG_HEADS,
-    OUTLET_HEADS,
-    PLURAL_PRONOUNS,
-    PRONOUNS,
-    PUNCT,
-    RANK_AFTER_AMIR,
-    STOP,
-    TIME_WORDS,
-    TITLE_HEADS,
-    keys,
-)
+from .lexicon import (AGENCIES, ANAPHORS, COUNTRIES, DOCUMENTS, FIRST_NAMES, FIRST_PERSON, GROUP_HEADS, HONORIFICS,
+                      ORG_HEADS, OUTLET_HEADS, PLURAL_PRONOUNS, PRONOUNS, PUNCT, RANK_AFTER_AMIR, STOP, TIME_WORDS,
+                      TITLE_HEADS, keys)
 
 _WORD = re.compile(r"[^\s،,؛]+[،,؛]*|[،,؛]+")
 _PRONOUN_KEYS = keys(*PRONOUNS) | PLURAL_PRONOUNS | FIRST_PERSON
