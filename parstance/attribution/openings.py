@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import match_key
-from .lexicon import (ACCORDING, AGENCIES, OPENERS, PREPOSITIONS, PUNCT, SOURCE_PREFIX, SOURCE_WORDS, TIME_WORDS)
+from .lexicon import ACCORDING, AGENCIES, OPENERS, PREPOSITIONS, PUNCT, SOURCE_PREFIX, SOURCE_WORDS, TIME_WORDS
 from .phrases import core, is_verb, tokens, words
 
 _DATELINE = re.compile(r"[\s\u200c]*(?:\*+|[-–•▪]+|[^\s\-–:،؛]{2,20}(?:\s[^\s\-–:،؛]{2,20}){0,2}\s*[-–]+)[\s\u200c]*")
