@@ -6,10 +6,12 @@ starts there (several for coordinated speakers, none when nobody is found).
 
 Rules where rules are exact, learning where it helps:
 
-* ``phrases.py`` finds a subject noun phrase in raw Persian: datelines (``تهران- ایرنا-``),
-  sources (``به گزارش ایرنا،``) and adverbials (``در همین حال،``, ``پس از ...،``) are
-  skipped; the phrase ends at a preposition, adverb, verb or ``را``, or right after a
-  known name, and splits into conjuncts (``بریتانیا، رومانی و لیبریا``);
+* ``openings.py`` skips what a clause opens with before its subject: datelines
+  (``تهران- ایرنا-``), sources (``به گزارش ایرنا،``) and adverbials (``در همین حال،``,
+  ``پس از ...،``);
+* ``phrases.py`` finds a subject noun phrase in raw Persian: the phrase ends at a
+  preposition, adverb, verb or ``را``, or right after a known name, and splits into
+  conjuncts (``بریتانیا، رومانی و لیبریا``);
 * ``subjects.py`` decides which phrase speaks in each sentence: the reporting frame's
   subject (``وی افزود؛``, ``X تاکید کرد:``, a headline ``X :``), the subject a frameless
   sentence opens with (``ایران ... را رد کرد``), or the holder behind it (what an outlet
