@@ -173,6 +173,7 @@ class ActorResolver:
     def __init__(self, text: str, names: list[tuple[int, int]], known=frozenset()):
         self.text, self.known = text, known
         self.u = u = unify(text)
+        self._full: dict[str, str | None] = {}  # surname -> first-name form (``_first_named``)
         self.names: list[str] = []
         for a, b in sorted(names):
             s = self._name_form(a, b)
@@ -228,7 +229,8 @@ class ActorResolver:
         best = mention
         for name in self.names:
             nt = tokens(name)
-            if len(nt) <= 5 and (nt[-len(toks):] == toks or nt[:len(toks)] == toks and toks[0] in FIRST_NAMES) and not is_org(name) \
+            extends = nt[-len(toks):] == toks or nt[:len(toks)] == toks and toks[0] in FIRST_NAMES
+            if len(nt) <= 5 and extends and not is_org(name) \
                     and (len(nt) > len(tokens(best)) or len(nt) == len(tokens(best)) > len(toks)
                          and nt[0] in FIRST_NAMES and tokens(best)[0] not in FIRST_NAMES):
                 best = name  # the longest; between equals, one opening with a first name ("نفتالی بنت")
@@ -244,12 +246,12 @@ class ActorResolver:
     def _first_named(self, surname: str) -> str | None:
         """A lone surname's full form, written anywhere in the article with a common first
         name ("... آیت‌الله علی سیستانی" makes "سیستانی" -> "علی سیستانی")."""
-        pat = re.compile(r"(?<![^\s\u200c«\"(،,.:؛])([^\s\u200c«»\"(),.:؛،]+)[\s\u200c]+%s(?![^\s\u200c»\")،,.:؛!?؟])"
-                         % re.escape(unify(surname)))
-        for m in pat.finditer(self.u):
-            if match_key(m.group(1)) in FIRST_NAMES:
-                return clean(self.text[m.start():m.end()])
-        return None
+        if surname not in self._full:  # looked up once per article
+            pat = re.compile(r"(?<![^\s\u200c«\"(،,.:؛])([^\s\u200c«»\"(),.:؛،]+)[\s\u200c]+%s"
+                             r"(?![^\s\u200c»\")،,.:؛!?؟])" % re.escape(unify(surname)))
+            self._full[surname] = next((clean(self.text[m.start():m.end()]) for m in pat.finditer(self.u)
+                                        if match_key(m.group(1)) in FIRST_NAMES), None)
+        return self._full[surname]
 
     def aliases(self, canonical: str) -> list[str]:
         ct = set(tokens(canonical))
@@ -260,14 +262,14 @@ class ActorResolver:
         اسرائیل", so "سخنگوی نیروهای مسلح ایران" is someone else), or another office of the
         same kind ("جان کربی" is "سخنگوی پنتاگون", so "سخنگوی سنتکام" is someone else)?"""
         country, toks = _country_of(title), title_tokens(title)
-        for t, name in self.titles:
+        stems = {k[:4] for k in toks[1:]}  # compared by stem: "رهبری" ~ "رهبر"
+        for held, name in self.titles:
             if name != owner:
                 continue
-            if country and _country_of(t) not in (None, country):
+            if country and _country_of(held) not in (None, country):
                 return True
-            other = title_tokens(t)
-            stems = {t[:4] for t in toks[1:]}  # "رهبری" ~ "رهبر"
-            if other[:1] == toks[:1] and stems and other[1:] and not stems & {t[:4] for t in other[1:]} \
+            other = title_tokens(held)
+            if other[:1] == toks[:1] and stems and other[1:] and not stems & {k[:4] for k in other[1:]} \
                     and not {"این", "همین", "آن"} & set(other):
                 return True  # "سخنگوی سنتکام" is not "سخنگوی وزارت دفاع آمریکا"
         return False

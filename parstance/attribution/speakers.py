@@ -303,6 +303,19 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
                                [f"no speaker found: the article's main speaker {top!r}"])]
 
     courts = court_mentions(art.u)
+    court_keys = [match_key(text[a:b]) for a, b in courts]
+
+    def whole_court(r: Resolution) -> Resolution:
+        """"دادگاهی | در بحرین": a court subject cut short takes the court's whole name
+        (the one its mention lies in, else the first that extends it)."""
+        if not is_judicial(r.actor):
+            return r
+        key = match_key(r.actor)
+        whole = [c for c, k in zip(courts, court_keys) if k.startswith(key) and len(k) > len(key)]
+        c = next((c for c in whole if r.mention and c[0] <= r.mention[0] < c[1]), whole[0] if whole else None)
+        if c is None:
+            return r
+        return Resolution(clean(text[c[0]:c[1]]), [], c, r.chain + ["the court's whole name"], org=True)
 
     def for_sentence(i: int):
         slots = slots_all[i]
@@ -314,14 +327,7 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
             for pos, rs in slots[1:]:
                 if pos <= target_start:
                     chosen = rs
-            found = art.tagged_speakers(i, target_start, chosen) or chosen or fallback
-            for k, r in enumerate(found):  # "دادگاهی | در بحرین": the court's whole name
-                key = match_key(r.actor)
-                whole = [c for c in courts if match_key(text[c[0]:c[1]]).startswith(key) and
-                         len(match_key(text[c[0]:c[1]])) > len(key)]
-                c = next((c for c in whole if r.mention and c[0] <= r.mention[0] < c[1]), whole[0] if whole else None)
-                if c and is_judicial(r.actor):
-                    found[k] = Resolution(clean(text[c[0]:c[1]]), [], c, r.chain + ["the court's whole name"], org=True)
+            found = [whole_court(r) for r in art.tagged_speakers(i, target_start, chosen) or chosen or fallback]
             if verdict and not any(is_judicial(r.actor) for r in found):
                 court = court_for(courts, s.start, s.end, target_start)
                 name = clean(text[court[0]:court[1]])
