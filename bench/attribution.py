@@ -25,10 +25,10 @@ from collections import Counter
 
 from parstance.annotations import read_annotations
 from parstance.attribution import attribute
-from parstance.model.encoding import _sentence_of, sentence_views
+from parstance.model.encoding import locate_target, sentence_views
 from parstance.model.inference import merge_windows, sentence_spans, tokenize_views, window_probs
 from parstance.model.tagger import ClaimTagger
-from parstance.normalize import find_phrase, match_key
+from parstance.normalize import match_key
 from parstance.predict import default_model_dir
 
 
@@ -46,12 +46,10 @@ def score(articles, views_all, mentions, known, steps: Counter | None = None) ->
     for art, views, ms in zip(articles, views_all, mentions):
         resolvers, _ = attribute(art.text, [v.sentence for v in views], ms, known)
         for c in art.claims or []:
-            si = _sentence_of(views, c.evidence_start, c.evidence_end)
-            if si is None:
+            located = locate_target(art, views, c)
+            if located is None:
                 continue
-            s0, s1 = views[si].sentence.start, views[si].sentence.end
-            hit = (find_phrase(art.text, c.target, max(s0, c.evidence_start), min(s1, c.evidence_end))
-                   or find_phrase(art.text, c.target, s0, s1))
+            si, hit = located
             found = resolvers[si](hit[0] if hit else c.evidence_start)
             gold = {match_key(x) for x in [c.actor, *c.actor_aliases]}
             ok = any(match_key(r.actor) in gold for r in found)

@@ -91,6 +91,21 @@ def _sentence_of(views: list[SentenceView], start: int, end: int) -> int | None:
     return best
 
 
+def locate_target(article: Article, views: list[SentenceView], claim) -> tuple[int, tuple[int, int] | None] | None:
+    """The sentence of a gold claim and the raw span of its target (or first alias found) in
+    it, inside the evidence first; ``None`` if no sentence holds the evidence."""
+    si = _sentence_of(views, claim.evidence_start, claim.evidence_end)
+    if si is None:
+        return None
+    s0, s1 = views[si].sentence.start, views[si].sentence.end
+    for phrase in [claim.target, *claim.target_aliases]:
+        hit = find_phrase(article.text, phrase, max(s0, claim.evidence_start), min(s1, claim.evidence_end)) \
+            or find_phrase(article.text, phrase, s0, s1)
+        if hit:
+            return si, hit
+    return si, None
+
+
 def gold_spans(article: Article, views: list[SentenceView]):
     """Per sentence: target spans (stance tags) and actor-mention spans, in normalised
     sentence coordinates, located from the gold claims.  Also counts what was found."""
@@ -98,21 +113,12 @@ def gold_spans(article: Article, views: list[SentenceView]):
     actors: dict[int, list] = {}
     found = missed = 0
     for c in article.claims or []:
-        si = _sentence_of(views, c.evidence_start, c.evidence_end)
-        if si is None:
+        si, hit = locate_target(article, views, c) or (None, None)
+        if hit is None:
             missed += 1
             continue
         v = views[si]
         s0, s1 = v.sentence.start, v.sentence.end
-        hit = None
-        for phrase in [c.target, *c.target_aliases]:
-            hit = find_phrase(article.text, phrase, max(s0, c.evidence_start), min(s1, c.evidence_end)) \
-                or find_phrase(article.text, phrase, s0, s1)
-            if hit:
-                break
-        if hit is None:
-            missed += 1
-            continue
         found += 1
         a, b = v.norm.from_raw(hit[0] - s0, hit[1] - s0)
         targets.setdefault(si, []).append((a, b, "POS" if c.stance == "positive" else "NEG"))
