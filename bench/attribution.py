@@ -10,7 +10,9 @@ ruled:
 
 * rules: reporting frames, pronouns, titles, names in the article's own text only;
 * + gazetteer: also actor names seen in the model's training labels (learned, a list);
-* + tagger mentions: also the actor mentions the model tags in each sentence (learned).
+* + tagger mentions: also the actor mentions the model tags in each sentence (learned);
+* + holder model: also the holder model's marks for each target (learned, ``model/holder.py``),
+  when the model directory has one.
 
 ``--rules-only`` skips the model: on the training labels the tagger and the gazetteer have
 seen the answers, but the rules have not been fitted to them (they are the check that rules
@@ -26,7 +28,7 @@ from collections import Counter
 from parstance.annotations import read_annotations
 from parstance.attribution import attribute
 from parstance.model.encoding import locate_target, sentence_views
-from parstance.model.inference import merge_windows, sentence_spans, tokenize_views, window_probs
+from parstance.model.inference import find_holders, merge_windows, sentence_spans, tokenize_views, window_probs
 from parstance.model.tagger import ClaimTagger
 from parstance.normalize import match_key
 from parstance.predict import default_model_dir
@@ -41,10 +43,26 @@ def tagger_mentions(model, articles):
                        for ai, (art, views) in enumerate(zip(articles, views_all))]
 
 
-def score(articles, views_all, mentions, known, steps: Counter | None = None) -> tuple[int, int]:
+def gold_target_holders(model, articles, views_all):
+    """The holder model's marks for every gold claim's target (as ``find_holders`` gives them)."""
+    targets = []
+    for art, views in zip(articles, views_all):
+        per = [[] for _ in views]
+        for c in art.claims or []:
+            located = locate_target(art, views, c)
+            if located:
+                si, hit = located
+                per[si].append(hit or (c.evidence_start, c.evidence_start + 1))
+        targets.append(per)
+    return find_holders(model, articles, views_all, targets)
+
+
+def score(articles, views_all, mentions, known, steps: Counter | None = None, holders=None,
+          threshold: float = 0.8) -> tuple[int, int]:
     right = total = 0
-    for art, views, ms in zip(articles, views_all, mentions):
-        resolvers, _ = attribute(art.text, [v.sentence for v in views], ms, known)
+    for ai, (art, views, ms) in enumerate(zip(articles, views_all, mentions)):
+        resolvers, _ = attribute(art.text, [v.sentence for v in views], ms, known,
+                                 holders[ai] if holders else None, threshold)
         for c in art.claims or []:
             located = locate_target(art, views, c)
             if located is None:
@@ -76,10 +94,14 @@ def main() -> None:
         model = ClaimTagger.load(args.model, device="cpu")
         views_all, tagged = tagger_mentions(model, articles)
         settings += [("+ gazetteer", none, model.known_actors), ("+ tagger mentions", tagged, model.known_actors)]
+        if model.holder is not None:
+            settings.append(("+ holder model", tagged, model.known_actors))
     steps = Counter()
     print(f"{' '.join(args.gold)}: {sum(len(a.claims or []) for a in articles)} gold claims, targets given")
     for name, ms, known in settings:
-        r, n = score(articles, views_all, ms, known, steps if name == settings[-1][0] else None)
+        holders = gold_target_holders(model, articles, views_all) if name == "+ holder model" else None
+        r, n = score(articles, views_all, ms, known, steps if name == settings[-1][0] else None, holders,
+                     model.cfg.holder_threshold if holders else 0.8)
         print(f"  {name:<18} actor accuracy {r / n:.3f} ({r}/{n})")
     if args.by_step:
         for step in sorted({s for s, _ in steps}, key=lambda s: -(steps[(s, True)] + steps[(s, False)])):

@@ -27,6 +27,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", help="JSON file of TaggerConfig fields; command-line flags override it")
     p.add_argument("--device", default=None, help="cpu, cuda, ... (default: cuda when available)")
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
+    p.add_argument("--holder-only", action="store_true",
+                   help="keep the --init model's tagger as it is and (re)train only its holder model (model/holder.py)")
     for f in fields(TaggerConfig):
         if f.name.endswith("_labels"):
             continue
@@ -39,7 +41,7 @@ def build_config(args) -> TaggerConfig:
     cfg = TaggerConfig.load(Path(args.config)) if args.config else TaggerConfig()
     if args.init:  # architecture comes from the model we continue; schedule from the flags
         base = TaggerConfig.load(Path(args.init) / "config.json")
-        for k in ("backbone", "max_length", "stride", "train_layers", "target_labels", "actor_labels"):
+        for k in ("backbone", "max_length", "stride", "train_layers", "target_labels", "actor_labels", "holder_layers"):
             setattr(cfg, k, getattr(base, k))
     for f in fields(TaggerConfig):
         value = getattr(args, f.name, None)
@@ -209,11 +211,47 @@ def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: 
             "n_train_claims": sum(len(a.claims or []) for a in train_articles), "init": init}
     model.known_actors = gazetteer(train_articles) | (model.known_actors if init else set())
     info["known_actors"] = len(model.known_actors)
+    if cfg.holder_layers > 0 and model.can_cache():
+        from .train_holder import train_holder
+        info["holder"] = train_holder(model, train_articles, dev_articles, log)
     model.to("cpu")
     model.save(out_dir, extra=info)
-    from .model.card import write_card
+    from .model.card import write_card, write_holder_section
     write_card(out_dir, info, command)
+    if model.holder is not None:
+        model.holder.to("cpu").save(out_dir)
+        write_holder_section(out_dir, info["holder"], command)
     return info
+
+
+def retrain_holder(init: str, train_articles, dev_articles, out_dir: Path, cfg: TaggerConfig, device: str | None,
+                   log=print, command: str | None = None) -> dict:
+    """``--holder-only``: the init model's tagger, unchanged, with a newly trained holder model."""
+    import shutil
+
+    import torch
+
+    from .model.card import write_holder_section
+    from .model.tagger import ClaimTagger
+    from .train_holder import train_holder
+
+    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    model = ClaimTagger.load(init, device=device)
+    for f in ("holder_layers", "holder_epochs", "holder_threshold", "lr", "batch_size", "warmup", "weight_decay",
+              "seed", "span_weight"):
+        setattr(model.cfg, f, getattr(cfg, f))
+    holder = train_holder(model, train_articles, dev_articles, log)
+    out_dir = Path(out_dir)
+    if out_dir.resolve() != Path(init).resolve():
+        shutil.copytree(init, out_dir, dirs_exist_ok=True)
+    model.holder.to("cpu").save(out_dir)
+    model.cfg.save(out_dir / "config.json")
+    log_path = out_dir / "training.json"
+    info = json.loads(log_path.read_text(encoding="utf-8")) if log_path.is_file() else {}
+    info["holder"] = holder
+    log_path.write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_holder_section(out_dir, holder, command)
+    return holder
 
 
 def run(args) -> int:
@@ -234,6 +272,20 @@ def run(args) -> int:
         print(f"error: {len(overlap)} dev article(s) also in the training labels: {overlap[:5]}", file=sys.stderr)
         return 2
     from .backbones import BackboneNotFound
+    if args.holder_only:
+        if not args.init:
+            print("error: --holder-only needs --init MODEL_DIR (the tagger it sits on)", file=sys.stderr)
+            return 2
+        try:
+            holder = retrain_holder(args.init, train_articles, dev_articles, Path(args.out), cfg, args.device,
+                                    log=lambda m: print(m, file=sys.stderr),
+                                    command="parstance " + " ".join(sys.argv[1:]))
+        except (BackboneNotFound, ValueError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        keys = ("best_epoch", "dev_without_holder", "dev_with_holder", "train_seconds")
+        print(json.dumps({"out": args.out, "holder": {k: holder[k] for k in keys}}))
+        return 0
     try:
         info = train(cfg, train_articles, dev_articles, Path(args.out), init=args.init, device=args.device,
                      log=lambda m: print(m, file=sys.stderr), command="parstance " + " ".join(sys.argv[1:]))

@@ -279,20 +279,56 @@ class _Article:
             cands = [m for m in tagged if self.find.position(s, m) != "object"]
         if not cands:
             return None
+        return [self.resolver.name_at(*m, "tagged actor") for m in self.nearest_group(cands, t)]
+
+    def nearest_group(self, cands: list[tuple[int, int]], t: int) -> list[tuple[int, int]]:
+        """The mention nearest before the target (else the first after it) with the mentions
+        coordinated with it: "اروپا و آژانس بین‌المللی انرژی اتمی"."""
+        u = self.u
         before = [m for m in cands if m[0] <= t + 1]
         group = [before[-1] if before else cands[0]]
-        for m in cands:  # coordinated mentions: "اروپا و آژانس بین‌المللی انرژی اتمی"
+        for m in cands:
             if m[0] > group[-1][1] and _LIST_SEPARATOR.fullmatch(u, group[-1][1], m[0]):
                 group.append(m)
         for m in reversed(cands):
             if m[1] < group[0][0] and _LIST_SEPARATOR.fullmatch(u, m[1], group[0][0]):
                 group.insert(0, m)
-        return [self.resolver.name_at(*m, "tagged actor") for m in group]
+        return group
+
+    # --- the holder model's mention for one target ---------------------------------------
+    def held_by(self, i: int, t: int, spans, chosen: list[Resolution], threshold: float) -> list[Resolution] | None:
+        """The holder model (``model/holder.py``) marks who holds the claim on the target at
+        ``t``.  Its most confident mark (with the marks coordinated with it) holds the claim
+        ("وی اظهار داشت: علیرغم ادعاهای اسرائیل ..." -> اسرائیل), unless it is the mention the
+        rules chose, names the same actor, or is a pronoun: then the rules' discourse-aware
+        answer stands ("وی" -> the last speaker)."""
+        u = self.u
+        s = self.sentences[i]
+        marks = {}
+        for a, b, p in spans or []:
+            m = _trim(u, max(a, s.start), min(b, s.end))
+            if m and p >= threshold and not (m[0] <= t < m[1]):
+                marks[m] = max(p, marks.get(m, 0.0))
+        if not marks:
+            return None
+        best = max(marks, key=lambda m: (marks[m], -m[0]))
+        group = self.nearest_group(sorted(marks), best[0])
+        if any(is_pronoun(u[a:b]) or is_anaphor(u[a:b]) for a, b in group):
+            return None
+        if any(r.mention and a < r.mention[1] and r.mention[0] < b for r in chosen for a, b in group):
+            return None
+        found = [self.resolver.name_at(a, b, "holder") for a, b in group]
+        if {match_key(r.actor) for r in found} & {match_key(r.actor) for r in chosen}:
+            return None
+        return found
 
 
-def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known=frozenset()):
+def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known=frozenset(),
+              holders: dict | None = None, threshold: float = 0.5):
     """Per sentence, a function ``resolve(target_start) -> list[Resolution]`` (several for
-    coordinated speakers, empty when no speaker is found), and the ``ActorResolver``."""
+    coordinated speakers, empty when no speaker is found), and the ``ActorResolver``.
+    ``holders`` maps ``(sentence, target_start)`` to the holder model's ``(start, end, score)``
+    spans; those at or above ``threshold`` may overrule the rules (``_Article.held_by``)."""
     art = _Article(text, sentences, mentions, known)
     slots_all = art.walk()
     counts = Counter(r.actor for slots in slots_all for _, rs in slots[:1] for r in rs)
@@ -327,7 +363,10 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
             for pos, rs in slots[1:]:
                 if pos <= target_start:
                     chosen = rs
-            found = [whole_court(r) for r in art.tagged_speakers(i, target_start, chosen) or chosen or fallback]
+            held = art.held_by(i, target_start, holders.get((i, target_start)), chosen, threshold) \
+                if holders is not None else None
+            found = [whole_court(r) for r in held or art.tagged_speakers(i, target_start, chosen) or chosen
+                     or fallback]
             if verdict and not any(is_judicial(r.actor) for r in found):
                 court = court_for(courts, s.start, s.end, target_start)
                 name = clean(text[court[0]:court[1]])

@@ -67,3 +67,40 @@ Reproduce with `parstance predict eval/gold/dev.jsonl -o dev.jsonl --model THIS_
 * Scores are on one small dev set (see the confidence intervals from `parstance eval`).
 """
     (Path(out_dir) / "README.md").write_text(text, encoding="utf-8")
+
+
+_HOLDER_START, _HOLDER_END = "<!-- holder model -->", "<!-- /holder model -->"
+
+
+def write_holder_section(out_dir: Path, holder: dict, command: str | None = None) -> None:
+    """Add (or replace) the holder model's section of the model card."""
+    ex = holder["examples"]
+    rows = "\n".join(f"| {e['epoch']} | {e['train_loss']:.4f} | {_f(e.get('dev_actor_accuracy_gold_targets'))} | "
+                     f"{e['elapsed_s']:.0f} |" for e in holder["history"])
+    cmd = f"\nCommand: `{command}`" if command else ""
+    section = f"""{_HOLDER_START}
+## Holder model (`holder.safetensors`)
+
+Reads a claim's sentence with its target marked and tags the words naming who holds it
+(`parstance/model/holder.py`); attribution lets its most confident mark overrule the rules.
+Trained on {ex['claims']} label claims: {ex['named_in_sentence']} whose actor is named in the sentence,
+{ex['mention_in_sentence']} held by a mention the rules resolve correctly ("وی", a title),
+{ex['not_in_sentence']} whose holder is not in the sentence; {ex['unknown']} left out (holder unknown).
+Best epoch {holder['best_epoch']} of {len(holder['history'])}, {holder['train_seconds']:.0f} s.{cmd}
+
+Dev actor accuracy with the gold targets given (attribution alone): {_f(holder.get('dev_without_holder'))}
+without the holder model, {_f(holder.get('dev_with_holder'))} with it.
+
+| epoch | train loss | dev actor acc. (gold targets) | elapsed s |
+|---:|---:|---:|---:|
+{rows}
+{_HOLDER_END}
+"""
+    card = Path(out_dir) / "README.md"
+    text = card.read_text(encoding="utf-8") if card.is_file() else ""
+    if _HOLDER_START in text and _HOLDER_END in text:
+        a, b = text.index(_HOLDER_START), text.index(_HOLDER_END) + len(_HOLDER_END) + 1
+        text = text[:a] + section + text[b:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    card.write_text(text, encoding="utf-8")

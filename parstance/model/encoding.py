@@ -25,6 +25,7 @@ class Window:
     offsets: list[tuple[int, int]]  # per token, into the normalised sentence; (0, 0) = special
     target_labels: list[int] = field(default_factory=list)
     actor_labels: list[int] = field(default_factory=list)
+    features: object = None  # frozen-layer output kept at prediction for the holder model (holder.py)
 
 
 @dataclass

@@ -13,6 +13,7 @@ import torch
 from ..attribution import attribute
 from ..data import Article, Claim
 from .encoding import SentenceView, Window, sentence_views, tokenize_views
+from .holder import HOLDER_LABELS, target_example
 
 _WORD_CHAR = re.compile(r"[^\s\u200c،,.:؛!?؟«»()\[\]\"'/]")
 
@@ -41,14 +42,24 @@ def window_probs(model, windows: list[Window], batch_size: int = 32, progress=No
     pad_id = model.tokenizer.pad_token_id or 0
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
     out: list[tuple[torch.Tensor, torch.Tensor] | None] = [None] * len(windows)
+    # With a holder model, the frozen lower layers' output of every window that may hold a
+    # claim is kept: the holder reads it again with each target marked (find_holders).
+    split = model.holder is not None and model.can_cache()
     for b in range(0, len(order), batch_size):
         idx = order[b:b + batch_size]
         ids, mask = _pad([windows[i] for i in idx], pad_id)
-        t, a = model(ids.to(model.device), mask.to(model.device))
+        ids, mask = ids.to(model.device), mask.to(model.device)
+        if split:
+            feats = model.frozen_features(ids, mask)
+            t, a = model.forward_features(feats, mask)
+        else:
+            t, a = model(ids, mask)
         t, a = t.softmax(-1).cpu(), a.softmax(-1).cpu()
         for j, i in enumerate(idx):
             n = len(windows[i].input_ids)
             out[i] = (t[j, :n], a[j, :n])
+            if split and bool((t[j, :n].argmax(-1) > 0).any()):
+                windows[i].features = feats[j, :n].clone()
         if progress is not None:
             progress.update(len(idx))
     return out
@@ -160,11 +171,72 @@ def sentence_spans(article: Article, views: list[SentenceView], merged, ai: int,
     return mentions, targets
 
 
+@torch.inference_mode()
+def holder_probs(tagger, holder, examples, batch_size: int = 32) -> list[torch.Tensor]:
+    """The holder model's softmax per example (``model/holder.py``), batched by length."""
+    holder.eval()
+    pad_id = tagger.tokenizer.pad_token_id or 0
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].window.input_ids))
+    out: list[torch.Tensor | None] = [None] * len(examples)
+    dev = tagger.device
+    for b in range(0, len(order), batch_size):
+        idx = order[b:b + batch_size]
+        ids, mask = _pad([examples[i].window for i in idx], pad_id)
+        marks = torch.zeros_like(ids)
+        for j, i in enumerate(idx):
+            marks[j, :len(examples[i].target_mask)] = torch.tensor(examples[i].target_mask)
+        kept = [examples[i].window.features for i in idx]
+        if all(f is not None for f in kept):  # computed by window_probs already
+            feats = torch.zeros(len(idx), ids.shape[1], kept[0].shape[-1], device=dev)
+            for j, f in enumerate(kept):
+                feats[j, :f.shape[0]] = f
+        else:
+            feats = tagger.frozen_features(ids.to(dev), mask.to(dev))
+        probs = holder(feats, mask.to(dev), marks.to(dev)).softmax(-1).cpu()
+        for j, i in enumerate(idx):
+            out[i] = probs[j, :len(examples[i].window.input_ids)]
+    return out
+
+
+def find_holders(tagger, articles: list[Article], views_all, targets_all, batch_size: int = 32,
+                 windows: list[Window] | None = None) -> list[dict]:
+    """Per article: ``{(sentence, target_start): [(start, end, score), ...]}``, the raw spans
+    the holder model marks as holding each target (``targets_all``: per article, per
+    sentence, ``(start, end, ...)`` raw target spans).  ``windows``: the tagger's windows of
+    these articles (with the features ``window_probs`` kept), else sentences are re-read."""
+    by_sentence: dict[tuple[int, int], list[Window]] = {}
+    for w in windows or []:
+        by_sentence.setdefault((w.article, w.sentence), []).append(w)
+    examples, keys = [], []
+    for ai, (views, targets) in enumerate(zip(views_all, targets_all)):
+        for si, ts in enumerate(targets):
+            if not ts:
+                continue
+            windows = by_sentence.get((ai, si)) or tokenize_views([views[si]], tagger.tokenizer, tagger.cfg, ai)
+            for t in ts:
+                ex = target_example(views[si], windows, (t[0], t[1]))
+                if ex is not None:
+                    examples.append(ex)
+                    keys.append((ai, si, t[0]))
+    out: list[dict] = [{} for _ in articles]
+    for (ai, si, start), ex, probs in zip(keys, examples, holder_probs(tagger, tagger.holder, examples, batch_size)):
+        v, text = views_all[ai][si], articles[ai].text
+        s0 = v.sentence.start
+        spans = []
+        for a, b, _, score in decode_spans(ex.window.offsets, probs, HOLDER_LABELS):
+            if a < b:
+                ra, rb = v.norm.to_raw(a, b)
+                spans.append((*_word_bounds(text, s0 + ra, s0 + rb), score))
+        out[ai][(si, start)] = spans
+    return out
+
+
 def article_claims(article: Article, views: list[SentenceView], merged, ai: int, cfg,
-                   known: set[str] = frozenset(), explain: list | None = None) -> list[Claim]:
+                   known: set[str] = frozenset(), explain: list | None = None,
+                   holders: dict | None = None) -> list[Claim]:
     text = article.text
     mentions, targets = sentence_spans(article, views, merged, ai, cfg)
-    resolvers, _ = attribute(text, [v.sentence for v in views], mentions, known)
+    resolvers, _ = attribute(text, [v.sentence for v in views], mentions, known, holders, cfg.holder_threshold)
     claims = []
     for si, ts in enumerate(targets):
         for a, b, typ, score in ts:
@@ -192,10 +264,16 @@ def predict_articles(model, articles: list[Article], batch_size: int = 32, progr
                for w in tokenize_views(views, model.tokenizer, model.cfg, ai)]
     probs = window_probs(model, windows, batch_size, progress)
     merged = merge_windows(windows, probs)
+    holders = [None] * len(articles)
+    if model.holder is not None:  # who holds each claim the tagger found, read with its target marked
+        targets = [[[t for t in ts if t[3] >= model.cfg.threshold]
+                    for ts in sentence_spans(art, views, merged, ai, model.cfg)[1]]
+                   for ai, (art, views) in enumerate(zip(articles, views_all))]
+        holders = find_holders(model, articles, views_all, targets, batch_size, windows)
     out = []
     for ai, (art, views) in enumerate(zip(articles, views_all)):
         trace = [] if explain is not None else None
-        claims = article_claims(art, views, merged, ai, model.cfg, model.known_actors, trace)
+        claims = article_claims(art, views, merged, ai, model.cfg, model.known_actors, trace, holders[ai])
         if explain is not None:
             explain[art.id] = trace
         out.append(Article(id=art.id, text=art.text, source=art.source, claims=claims))

@@ -56,6 +56,9 @@ class ClaimTagger(nn.Module):
         self.target_head = nn.Linear(hidden, len(cfg.target_labels))
         self.actor_head = nn.Linear(hidden, len(cfg.actor_labels))
         self.known_actors: set[str] = set()  # match_key forms, see attribution.known_mentions
+        # The holder model (model/holder.py) rides on this model's frozen layers but is trained
+        # and saved apart: kept out of this module's parameters and state_dict on purpose.
+        object.__setattr__(self, "holder", None)
         self._freeze()
 
     # -- construction -------------------------------------------------------
@@ -95,12 +98,19 @@ class ClaimTagger(nn.Module):
 
     @torch.no_grad()
     def frozen_features(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        n_frozen = len(_encoder_layers(self.encoder)) - self.cfg.train_layers
+        """The hidden states after the frozen lower layers (embeddings, then each layer with the
+        same additive mask as ``forward_features``: together they equal the full forward)."""
+        layers = _encoder_layers(self.encoder)
+        n_frozen = len(layers) - self.cfg.train_layers
         was_training = self.encoder.training
         self.encoder.eval()
-        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True)
+        hidden = self.encoder.embeddings(input_ids=input_ids)
+        ext = (1.0 - attention_mask[:, None, None, :].to(hidden.dtype)) * torch.finfo(hidden.dtype).min
+        for layer in list(layers)[:n_frozen]:
+            out = layer(hidden, ext)
+            hidden = out[0] if isinstance(out, tuple) else out
         self.encoder.train(was_training)
-        return out.hidden_states[n_frozen]
+        return hidden
 
     def forward_features(self, hidden: torch.Tensor, attention_mask: torch.Tensor):
         layers = _encoder_layers(self.encoder)
@@ -172,4 +182,6 @@ class ClaimTagger(nn.Module):
         model.eval()
         if device:
             model.to(device)
+        from .holder import HolderTagger
+        object.__setattr__(model, "holder", HolderTagger.load(model_dir, model))
         return model

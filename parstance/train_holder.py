@@ -1,0 +1,158 @@
+"""Train the holder model (``model/holder.py``) on a trained ClaimTagger.
+
+Examples come from the gold claims: the claim's sentence with its target marked, labelled
+with where the sentence names the holder (``holder.gold_holders``).  The tagger's frozen
+lower layers are computed once; each epoch trains the holder's own layers, then scores
+attribution on the dev set with the gold targets given (actor accuracy), and the best
+epoch is kept.  The loop is written out, as in ``train.py``.
+"""
+from __future__ import annotations
+
+import math
+import sys
+import time
+
+from .normalize import match_key
+
+
+def _batches(examples, features, batch_size: int, rng):
+    import torch
+
+    order = list(range(len(examples)))
+    rng.shuffle(order)
+    for b in range(0, len(order), batch_size):
+        idx = order[b:b + batch_size]
+        width = max(len(examples[i].window.input_ids) for i in idx)
+        batch = {"features": torch.zeros(len(idx), width, features[idx[0]].shape[-1]),
+                 "attention_mask": torch.zeros(len(idx), width, dtype=torch.long),
+                 "target_mask": torch.zeros(len(idx), width, dtype=torch.long),
+                 "holder_labels": torch.full((len(idx), width), -100, dtype=torch.long)}
+        for j, i in enumerate(idx):
+            ex, n = examples[i], len(examples[i].window.input_ids)
+            batch["features"][j, :n] = features[i]
+            batch["attention_mask"][j, :n] = 1
+            batch["target_mask"][j, :n] = torch.tensor(ex.target_mask)
+            batch["holder_labels"][j, :n] = torch.tensor(ex.labels)
+        yield batch
+
+
+def _features(tagger, examples, batch_size: int = 32):
+    """The tagger's frozen-layer output per example (no dropout), computed once."""
+    from .model.inference import _pad
+
+    pad_id = tagger.tokenizer.pad_token_id or 0
+    out = [None] * len(examples)
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].window.input_ids))
+    for b in range(0, len(order), batch_size):
+        idx = order[b:b + batch_size]
+        ids, mask = _pad([examples[i].window for i in idx], pad_id)
+        hidden = tagger.frozen_features(ids.to(tagger.device), mask.to(tagger.device)).cpu()
+        for j, i in enumerate(idx):
+            out[i] = hidden[j, :len(examples[i].window.input_ids)].clone()
+    return out
+
+
+class GoldTargets:
+    """Attribution with the gold claims' targets given: the dev score of the holder model
+    (and of ``bench/attribution.py``).  Tagger mentions are computed once."""
+
+    def __init__(self, tagger, articles, tag_mentions: bool = True):
+        from .model.encoding import locate_target, sentence_views
+        from .model.inference import merge_windows, sentence_spans, tokenize_views, window_probs
+
+        self.tagger, self.articles = tagger, articles
+        self.views = [sentence_views(a) for a in articles]
+        self.mentions = [[[] for _ in v] for v in self.views]
+        if tag_mentions:
+            windows = [w for ai, vs in enumerate(self.views) for w in tokenize_views(vs, tagger.tokenizer, tagger.cfg, ai)]
+            merged = merge_windows(windows, window_probs(tagger, windows))
+            self.mentions = [sentence_spans(a, vs, merged, ai, tagger.cfg)[0]
+                             for ai, (a, vs) in enumerate(zip(articles, self.views))]
+        # per article: (claim, sentence, raw target span) for every located gold claim
+        self.located = [[(c, si, hit or (c.evidence_start, c.evidence_start + 1))
+                         for c in a.claims or [] if (loc := locate_target(a, vs, c)) for si, hit in [loc]]
+                        for a, vs in zip(articles, self.views)]
+
+    def holders(self):
+        from .model.inference import find_holders
+
+        targets = []
+        for vs, located in zip(self.views, self.located):
+            per = [[] for _ in vs]
+            for _, si, t in located:
+                per[si].append(t)
+            targets.append(per)
+        return find_holders(self.tagger, self.articles, self.views, targets)
+
+    def accuracy(self, holders=None, threshold: float = 0.5, known=None) -> tuple[int, int]:
+        from .attribution import attribute
+
+        known = self.tagger.known_actors if known is None else known
+        right = total = 0
+        for ai, (art, vs, located) in enumerate(zip(self.articles, self.views, self.located)):
+            resolvers, _ = attribute(art.text, [v.sentence for v in vs], self.mentions[ai], known,
+                                     holders[ai] if holders else None, threshold)
+            for c, si, t in located:
+                gold = {match_key(x) for x in [c.actor, *c.actor_aliases]}
+                right += any(match_key(r.actor) in gold for r in resolvers[si](t[0]))
+                total += 1
+        return right, total
+
+
+def train_holder(tagger, train_articles, dev_articles, log=print) -> dict:
+    import random
+
+    import torch
+    from tqdm.auto import tqdm
+    from transformers import get_linear_schedule_with_warmup
+
+    from .model.holder import HolderTagger, training_examples
+
+    cfg = tagger.cfg
+    torch.manual_seed(cfg.seed)
+    rng = random.Random(cfg.seed)
+    examples, stats = training_examples(train_articles, tagger.tokenizer, cfg)
+    log(f"holder examples: {len(examples)} {stats}")
+    features = _features(tagger, examples)
+    holder = HolderTagger.on(tagger).to(tagger.device)
+    object.__setattr__(tagger, "holder", holder)
+    optim = torch.optim.AdamW([{"params": [p for n, p in holder.named_parameters() if n.startswith("layers.")],
+                                "lr": cfg.lr},
+                               {"params": [p for n, p in holder.named_parameters() if not n.startswith("layers.")],
+                                "lr": cfg.lr * 5}], weight_decay=cfg.weight_decay)
+    steps = math.ceil(len(examples) / cfg.batch_size)
+    sched = get_linear_schedule_with_warmup(optim, int(steps * cfg.holder_epochs * cfg.warmup), steps * cfg.holder_epochs)
+    dev = GoldTargets(tagger, dev_articles) if dev_articles else None
+    base = dev.accuracy() if dev else None
+    history, best, best_state, t0 = [], -1.0, None, time.time()
+    for epoch in range(1, cfg.holder_epochs + 1):
+        holder.train()
+        running = 0.0
+        bar = tqdm(_batches(examples, features, cfg.batch_size, rng), total=steps, desc=f"holder epoch {epoch}",
+                   file=sys.stderr, dynamic_ncols=True)
+        for step, batch in enumerate(bar, 1):
+            loss = holder.forward_loss({k: v.to(tagger.device) for k, v in batch.items()}, cfg.span_weight)
+            optim.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(holder.parameters(), 1.0)
+            optim.step()
+            sched.step()
+            running += loss.item()
+            bar.set_postfix(loss=f"{running / step:.4f}")
+        entry = {"epoch": epoch, "train_loss": round(running / steps, 5), "elapsed_s": round(time.time() - t0, 1)}
+        key = -entry["train_loss"]
+        if dev:
+            r, n = dev.accuracy(dev.holders(), cfg.holder_threshold)
+            entry["dev_actor_accuracy_gold_targets"] = round(r / n, 4)
+            key = r / n
+        history.append(entry)
+        log(str(entry))
+        if key > best:
+            best, best_state = key, {k: v.detach().clone() for k, v in holder.state_dict().items()}
+    holder.load_state_dict(best_state)
+    holder.eval()
+    best_entry = max(history, key=lambda e: e.get("dev_actor_accuracy_gold_targets", -e["train_loss"]))
+    return {"examples": stats, "history": history, "best_epoch": best_entry["epoch"],
+            "dev_without_holder": round(base[0] / base[1], 4) if base else None,
+            "dev_with_holder": best_entry.get("dev_actor_accuracy_gold_targets"),
+            "train_seconds": round(time.time() - t0, 1)}
