@@ -1,6 +1,6 @@
 """Does the holder model generalise?  Two-fold cross-fitting on the training labels.
 
-    python bench/holder_crossfit.py [--model models/default] [--epochs 3]
+    python bench/holder_crossfit.py [--model models/default] [--epochs 3] [--layers 3]
 
 The training articles are split in two (even / odd positions).  For each half, a holder
 model is trained on the other half (on the shipped tagger's frozen layers, exactly as
@@ -28,6 +28,7 @@ def main() -> None:
     p.add_argument("--labels", default="training/labels", help="folder of training label files")
     p.add_argument("--model", default=str(default_model_dir()), help="the tagger the holder model sits on")
     p.add_argument("--epochs", type=int, default=3, help="holder training epochs per fold")
+    p.add_argument("--layers", type=int, default=3, help="holder model layers above the tagger's frozen ones")
     args = p.parse_args()
     articles = [a for f in sorted(glob.glob(str(Path(args.labels) / "*.jsonl"))) for a in read_annotations(f)]
     folds = [articles[0::2], articles[1::2]]
@@ -35,7 +36,7 @@ def main() -> None:
     for k in (0, 1):
         train_part, held_out = folds[1 - k], folds[k]
         tagger = ClaimTagger.load(args.model, device="cpu")
-        tagger.cfg.holder_epochs = args.epochs
+        tagger.cfg.holder_epochs, tagger.cfg.holder_layers = args.epochs, args.layers
         train_holder(tagger, train_part, [], log=lambda m: None)
         gold = GoldTargets(tagger, held_out, tag_mentions=False)
         r, n = gold.accuracy(None, known=frozenset())

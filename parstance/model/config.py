@@ -29,7 +29,7 @@ class TaggerConfig:
     threshold: float = field(default=0.5, metadata={"help": "minimum claim confidence written by predict"})
     span_weight: float = field(default=3.0, metadata={"help": "loss weight of span tags (B-/I-) relative to O"})
     negative_ratio: float = field(default=0.5, metadata={"help": "claimless sentences kept per claim sentence during training"})
-    holder_layers: int = field(default=3, metadata={"help": "encoder layers of the holder model (model/holder.py) above the frozen ones; 0 = none"})
+    holder_layers: int = field(default=0, metadata={"help": "encoder layers of the experimental holder model (model/holder.py) above the frozen ones; 0 = none (README: it did not help on dev or test)"})
     holder_epochs: int = field(default=3, metadata={"help": "maximum training epochs of the holder model"})
     holder_threshold: float = field(default=0.8, metadata={"help": "minimum holder-span confidence that may overrule the attribution rules"})
     save_dtype: str = field(default="float16", metadata={"help": "dtype of saved weights (float16 halves models/ size; float32)"})

@@ -43,7 +43,9 @@ class HolderTagger(nn.Module):
         layers = _encoder_layers(tagger.encoder)
         split = len(layers) - tagger.cfg.train_layers
         k = tagger.cfg.holder_layers
-        if not tagger.can_cache() or k <= 0 or split + k > len(layers):
+        if k <= 0:
+            raise ValueError("no holder model configured: pass --holder-layers N (3 was measured, README)")
+        if not tagger.can_cache() or split + k > len(layers):
             raise ValueError(f"holder_layers={k} needs a tagger with frozen lower layers and {k} layers above them")
         own = nn.ModuleList(copy.deepcopy(layers[i]) for i in range(split, split + k))
         for p in own.parameters():
