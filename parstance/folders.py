@@ -7,6 +7,7 @@ one bad file never stops a batch.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,9 +128,12 @@ def iter_inputs(paths: list[str | Path]) -> Iterator[Article | ReadProblem]:
     """Walk files and folders (recursively, sorted) and yield articles or problems.
 
     Ids of ``.txt`` files are paths relative to the folder given.  Duplicate ids
-    within one run are reported and the later article skipped.
+    within one run are reported and the later article skipped, and so is an article whose
+    text is exactly one already read (the corpus repeats agency texts; ``seeds/`` holds the
+    seed as ``.txt`` and inside its gold file): its claims would be counted twice.
     """
     seen: set[str] = set()
+    texts: dict[bytes, str] = {}  # digest of each text read -> the id that had it first
     for root in map(Path, paths):
         if root.is_dir():
             files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
@@ -145,5 +149,10 @@ def iter_inputs(paths: list[str | Path]) -> Iterator[Article | ReadProblem]:
                     if item.id in seen:
                         yield ReadProblem(rel, None, f"duplicate article id {item.id!r}; skipped")
                         continue
+                    digest = hashlib.blake2b(item.text.encode("utf-8"), digest_size=16).digest()
+                    if digest in texts:
+                        yield ReadProblem(rel, None, f"article {item.id!r} has the same text as {texts[digest]!r}; skipped")
+                        continue
                     seen.add(item.id)
+                    texts[digest] = item.id
                 yield item

@@ -27,12 +27,27 @@ def test_mixed_encodings_folder(tmp_path, seed_text):
     items = list(iter_inputs([tmp_path]))
     arts = {a.id: a for a in items if not isinstance(a, ReadProblem)}
     problems = {p.path: p.reason for p in items if isinstance(p, ReadProblem)}
-    assert set(arts) == {"legacy.txt", "sub/utf16.txt", "bom.txt"}
-    assert set(problems) == {"junk.txt", "random.txt", "empty.txt"}
+    # the UTF-16 copy decodes to exactly the BOM copy's text: reported as a duplicate, not predicted twice
+    assert set(arts) == {"legacy.txt", "bom.txt"}
+    assert set(problems) == {"junk.txt", "random.txt", "empty.txt", "sub/utf16.txt"}
     assert "binary" in problems["junk.txt"] and "empty" in problems["empty.txt"]
+    assert problems["sub/utf16.txt"] == "article 'sub/utf16.txt' has the same text as 'bom.txt'; skipped"
+    [utf16] = list(iter_inputs([tmp_path / "sub" / "utf16.txt"]))  # read alone, it is an article
     ref = _sentences(seed_text)
-    for art in arts.values():
+    for art in [*arts.values(), utf16]:
         assert _sentences(art.text) == ref
+
+
+def test_seed_folder_predicts_the_seed_once(tmp_path):
+    """seeds/ holds the seed article and its gold file (the same text): one article to predict."""
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    items = list(iter_inputs([seeds]))
+    arts = [a for a in items if not isinstance(a, ReadProblem)]
+    [dup] = [p for p in items if isinstance(p, ReadProblem)]
+    assert [a.id for a in arts] == ["000_f7030722794b592c.txt"]
+    assert dup.path == "gold.jsonl" and "same text as '000_f7030722794b592c.txt'" in dup.reason
 
 
 def test_decode_rejects_utf8_lookalike_garbage():
