@@ -21,7 +21,7 @@ def _write(path, records):
     return path
 
 
-@pytest.mark.parametrize("path", ROOT_FILES + ["training/labels"])
+@pytest.mark.parametrize("path", ROOT_FILES + ["training/labels", "training/pending"])
 def test_project_annotation_files_validate(path):
     from pathlib import Path
     root = Path(__file__).resolve().parent.parent
@@ -38,7 +38,8 @@ def test_evaluation_sets_share_no_article_with_the_training_labels():
     none with dev), so no score is measured on an article the model was trained on."""
     from pathlib import Path
     root = Path(__file__).resolve().parent.parent
-    train = [a for f in sorted((root / "training/labels").glob("*.jsonl")) for a in read_annotations(f)]
+    train = [a for d in ("training/labels", "training/pending") for f in sorted((root / d).glob("*.jsonl"))
+             for a in read_annotations(f)]
     dev = list(read_annotations(root / "eval/gold/dev.jsonl"))
     test = list(read_annotations(root / "eval/gold/test.jsonl"))
     for held, others in [(dev, train), (test, train + dev)]:

@@ -11,7 +11,7 @@ import json, random, glob, re
 used = set(); grams = set()
 def g8(t):
     w = t.split(); return {" ".join(w[i:i+8]) for i in range(len(w)-7)}
-for f in glob.glob("training/labels/*.jsonl") + ["eval/gold/dev.jsonl", "eval/gold/test.jsonl", "seeds/gold.jsonl", "eval/agreement/second-pass.jsonl"]:
+for f in glob.glob("training/labels/*.jsonl") + glob.glob("training/pending/*.jsonl") + ["eval/gold/dev.jsonl", "eval/gold/test.jsonl", "seeds/gold.jsonl", "eval/agreement/second-pass.jsonl"]:
     for l in open(f):
         d = json.loads(l); used.add(d["id"]); grams |= g8(d["text"])
 ids = {}
