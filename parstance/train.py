@@ -170,7 +170,7 @@ def train(cfg: TaggerConfig, train_articles, dev_articles, out_dir: Path, init: 
     total = steps_per_epoch * cfg.epochs
     sched = get_linear_schedule_with_warmup(optim, int(total * cfg.warmup), total)
 
-    history, best, best_state, best_entry, bad_epochs = [], -1.0, None, None, 0
+    history, best, best_state, best_entry, bad_epochs = [], float("-inf"), None, None, 0
     t0 = time.time()
     for epoch in range(1, cfg.epochs + 1):
         model.train()

@@ -124,7 +124,7 @@ def train_holder(tagger, train_articles, dev_articles, log=print) -> dict:
     sched = get_linear_schedule_with_warmup(optim, int(steps * cfg.holder_epochs * cfg.warmup), steps * cfg.holder_epochs)
     dev = GoldTargets(tagger, dev_articles) if dev_articles else None
     base = dev.accuracy() if dev else None
-    history, best, best_state, t0 = [], -1.0, None, time.time()
+    history, best, best_state, t0 = [], float("-inf"), None, time.time()
     for epoch in range(1, cfg.holder_epochs + 1):
         holder.train()
         running = 0.0

@@ -149,3 +149,17 @@ def test_holder_only_retraining_keeps_the_tagger(with_holder, tmp_path):
 
 def test_holder_labels_constant():
     assert HOLDER_LABELS == ("O", "B-HOLD", "I-HOLD")
+
+
+def test_holder_training_without_dev_keeps_an_epoch_whatever_its_loss(with_holder):
+    """With no dev set the epoch with the lowest training loss is kept, even when every
+    epoch's loss is above 1 (a first epoch of a fresh head usually is)."""
+    from parstance.model.tagger import ClaimTagger
+    from parstance.train_holder import train_holder
+
+    arts, model_dir, _ = with_holder
+    model = ClaimTagger.load(model_dir)
+    model.cfg.holder_epochs, model.cfg.lr = 1, 1e-6  # one tiny step: the loss stays high
+    info = train_holder(model, arts[:1], [], log=lambda m: None)
+    assert info["best_epoch"] == 1 and info["dev_with_holder"] is None
+    assert info["history"][0]["train_loss"] > 1.0 and model.holder is not None
