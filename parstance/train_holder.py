@@ -9,6 +9,7 @@ epoch is kept.  The loop is written out, as in ``train.py``.
 from __future__ import annotations
 
 import math
+import re
 import sys
 import time
 
@@ -36,25 +37,18 @@ def _batches(examples, features, batch_size: int, rng):
         yield batch
 
 
-def _features(tagger, examples, batch_size: int = 32):
+def _features(tagger, examples):
     """The tagger's frozen-layer output per example (no dropout), computed once."""
-    from .model.inference import _pad
+    from .train import frozen_cache
 
-    pad_id = tagger.tokenizer.pad_token_id or 0
-    out = [None] * len(examples)
-    order = sorted(range(len(examples)), key=lambda i: len(examples[i].window.input_ids))
-    for b in range(0, len(order), batch_size):
-        idx = order[b:b + batch_size]
-        ids, mask = _pad([examples[i].window for i in idx], pad_id)
-        hidden = tagger.frozen_features(ids.to(tagger.device), mask.to(tagger.device)).cpu()
-        for j, i in enumerate(idx):
-            out[i] = hidden[j, :len(examples[i].window.input_ids)].clone()
-    return out
+    rows = [{"input_ids": ex.window.input_ids, "attention_mask": ex.window.attention_mask} for ex in examples]
+    return frozen_cache(tagger, rows, tagger.tokenizer.pad_token_id or 0, tagger.device)
 
 
 class GoldTargets:
     """Attribution with the gold claims' targets given: the dev score of the holder model
-    (and of ``bench/attribution.py``).  Tagger mentions are computed once."""
+    and of ``bench/attribution.py``.  ``tagger`` (optional with ``tag_mentions=False``) gives
+    the actor mentions, computed once, the gazetteer and the holder model."""
 
     def __init__(self, tagger, articles, tag_mentions: bool = True):
         from .model.encoding import locate_target, sentence_views
@@ -62,7 +56,8 @@ class GoldTargets:
 
         self.tagger, self.articles = tagger, articles
         self.views = [sentence_views(a) for a in articles]
-        self.mentions = [[[] for _ in v] for v in self.views]
+        self.untagged = [[[] for _ in v] for v in self.views]
+        self.mentions = self.untagged
         if tag_mentions:
             windows = [w for ai, vs in enumerate(self.views) for w in tokenize_views(vs, tagger.tokenizer, tagger.cfg, ai)]
             merged = merge_windows(windows, window_probs(tagger, windows))
@@ -84,18 +79,27 @@ class GoldTargets:
             targets.append(per)
         return find_holders(self.tagger, self.articles, self.views, targets)
 
-    def accuracy(self, holders=None, threshold: float = 0.5, known=None) -> tuple[int, int]:
+    def accuracy(self, holders=None, threshold: float = 0.5, known=None, tagged: bool = True,
+                 steps=None) -> tuple[int, int]:
+        """(right, total) over the located gold claims; ``tagged=False`` leaves the tagger's
+        mentions out; ``steps`` (a Counter) gets ``(first step of the chain, right)`` per claim."""
         from .attribution import attribute
 
-        known = self.tagger.known_actors if known is None else known
+        if known is None:
+            known = self.tagger.known_actors if self.tagger is not None else frozenset()
+        mentions = self.mentions if tagged else self.untagged
         right = total = 0
         for ai, (art, vs, located) in enumerate(zip(self.articles, self.views, self.located)):
-            resolvers, _ = attribute(art.text, [v.sentence for v in vs], self.mentions[ai], known,
+            resolvers, _ = attribute(art.text, [v.sentence for v in vs], mentions[ai], known,
                                      holders[ai] if holders else None, threshold)
             for c, si, t in located:
                 gold = {match_key(x) for x in [c.actor, *c.actor_aliases]}
-                right += any(match_key(r.actor) in gold for r in resolvers[si](t[0]))
-                total += 1
+                found = resolvers[si](t[0])
+                ok = any(match_key(r.actor) in gold for r in found)
+                right, total = right + ok, total + 1
+                if steps is not None:
+                    step = found[0].chain[0] if found and found[0].chain else "nobody found"
+                    steps[(re.sub(r"sentence \d+", "sentence N", re.sub(r"'[^']*'", "…", step)), ok)] += 1
         return right, total
 
 

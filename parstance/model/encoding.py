@@ -123,13 +123,22 @@ def gold_spans(article: Article, views: list[SentenceView]):
         found += 1
         a, b = v.norm.from_raw(hit[0] - s0, hit[1] - s0)
         targets.setdefault(si, []).append((a, b, "POS" if c.stance == "positive" else "NEG"))
-        for name in [c.actor, *c.actor_aliases]:
-            pos = s0
-            while (m := find_phrase(article.text, name, pos, s1)) is not None:
-                a, b = v.norm.from_raw(m[0] - s0, m[1] - s0)
-                actors.setdefault(si, []).append((a, b, "ACT"))
-                pos = m[1]
+        for m in occurrences(article.text, [c.actor, *c.actor_aliases], s0, s1):
+            a, b = v.norm.from_raw(m[0] - s0, m[1] - s0)
+            actors.setdefault(si, []).append((a, b, "ACT"))
     return targets, actors, found, missed
+
+
+def occurrences(text: str, phrases, start: int, end: int) -> list[tuple[int, int]]:
+    """Raw spans of every occurrence of each phrase in ``text[start:end]`` (``find_phrase``
+    matching), phrase by phrase."""
+    spans = []
+    for phrase in phrases:
+        pos = start
+        while (m := find_phrase(text, phrase, pos, end)) is not None:
+            spans.append(m)
+            pos = m[1]
+    return spans
 
 
 def training_windows(articles: list[Article], tokenizer, cfg: TaggerConfig):

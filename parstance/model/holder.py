@@ -15,6 +15,7 @@ tagger as ``holder.safetensors``; a model directory without it simply has no hol
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -89,14 +90,15 @@ class HolderTagger(nn.Module):
 
 
 # -- examples: one per (sentence, target) ------------------------------------------------
+@dataclass
 class HolderExample:
     """The window of a sentence that holds a target, the target's tokens marked, and (for
     training) the holder's tokens labelled."""
 
-    __slots__ = ("window", "target_mask", "labels", "target_start")
-
-    def __init__(self, window, target_mask: list[int], labels: list[int], target_start: int):
-        self.window, self.target_mask, self.labels, self.target_start = window, target_mask, labels, target_start
+    window: object  # encoding.Window
+    target_mask: list[int]
+    labels: list[int]
+    target_start: int
 
 
 def target_example(view, windows, target: tuple[int, int], holders: list[tuple[int, int]] | None = None):
@@ -122,16 +124,14 @@ def gold_holders(article, views, resolvers, claim, si: int, target: tuple[int, i
     the sentence (not inside the target); else, when the rules resolve the claim to the gold
     actor, the mention they resolved ("وی", a title) if it is in this sentence, or no span
     (the holder spoke in an earlier sentence).  None when unknown (rules wrong, no name)."""
-    from ..normalize import find_phrase, match_key
+    from ..normalize import match_key
+    from .encoding import occurrences
 
     s = views[si].sentence
     spans = []
-    for name in [claim.actor, *claim.actor_aliases]:
-        pos = s.start
-        while (m := find_phrase(article.text, name, pos, s.end)) is not None:
-            if not (m[0] < target[1] and target[0] < m[1]) and m not in spans:
-                spans.append(m)
-            pos = m[1]
+    for m in occurrences(article.text, [claim.actor, *claim.actor_aliases], s.start, s.end):
+        if not (m[0] < target[1] and target[0] < m[1]) and m not in spans:
+            spans.append(m)
     if spans:
         return spans
     gold = {match_key(x) for x in [claim.actor, *claim.actor_aliases]}

@@ -212,9 +212,9 @@ def find_holders(tagger, articles: list[Article], views_all, targets_all, batch_
         for si, ts in enumerate(targets):
             if not ts:
                 continue
-            windows = by_sentence.get((ai, si)) or tokenize_views([views[si]], tagger.tokenizer, tagger.cfg, ai)
+            ws = by_sentence.get((ai, si)) or tokenize_views([views[si]], tagger.tokenizer, tagger.cfg, ai)
             for t in ts:
-                ex = target_example(views[si], windows, (t[0], t[1]))
+                ex = target_example(views[si], ws, (t[0], t[1]))
                 if ex is not None:
                     examples.append(ex)
                     keys.append((ai, si, t[0]))
