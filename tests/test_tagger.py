@@ -130,3 +130,16 @@ def test_evidence_is_the_clause_between_semicolons(seed_text):
 def ARTICLE_OF(text):
     from parstance.data import Article
     return Article(id="seed", text=text)
+
+
+def test_training_without_dev_keeps_an_epoch_whatever_its_loss(trained, tmp_path, monkeypatch):
+    """With no dev set the epoch with the lowest training loss is kept, even when every loss
+    is above 1 (shifted by a constant here so it is on every platform): before the fix the
+    best score started at -1.0, no state was kept and loading it crashed."""
+    arts, d, _ = trained
+    raw = ClaimTagger.forward_loss
+    monkeypatch.setattr(ClaimTagger, "forward_loss", lambda self, *a, **k: raw(self, *a, **k) + 2.0)
+    cfg = TaggerConfig(epochs=1, lr=1e-6, batch_size=8, negative_ratio=1.0, patience=100)
+    info = train(cfg, arts[:1], None, tmp_path / "nodev", init=str(d / "model"), log=lambda m: None)
+    assert info["best_epoch"] == 1 and info["dev"] is None and info["history"][0]["train_loss"] > 1.0
+    assert ClaimTagger.load(tmp_path / "nodev").cfg.max_length == 96
