@@ -210,9 +210,11 @@ class ActorResolver:
 
     def add_title(self, title: str, name: str) -> None:
         ws = []
-        for w in title.split():
-            if match_key(w.strip(PUNCT)) in STOP:
-                break
+        split = title.split()
+        for i, w in enumerate(split):
+            if match_key(w.strip(PUNCT)) in STOP and not (match_key(w) == "ولی" and split[i + 1:i + 2] and
+                                                          match_key(split[i + 1]) in ("فقیه", "امر", "عصر")):
+                break  # ("نماینده ولی فقیه در سپاه": "ولی" is a noun here, not "but")
             ws.append(w)
         if ws and is_plural(" ".join(ws)):
             return  # "وزرای خارجه گروه هفت" is nobody's title

@@ -166,6 +166,9 @@ def _quantity_time(u: str, w: tuple[int, int], b: int) -> bool:
     return bool(nxt) and match_key(u[slice(*core(u, nxt[0]))]) in TIME_WORDS
 
 
+_GUARDIAN = re.compile(r"[\s\u200c]+(?:فقیه|امر|عصر|عهد)(?![^\s\u200c.،,:؛])")
+
+
 def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int, int] | None:
     """The noun phrase starting at ``a`` (at most 8 words), or ``None`` if a stop word or
     verb stands there.  A pronoun is one word.  A phrase that runs into the object
@@ -189,6 +192,8 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
         k = match_key(word)
         if len(kept) == 1 and match_key(u[kept[0][0]:kept[0][1]]) in ("این", "همین") and k in _DOC_KEYS:
             pass  # "این گزارش حاکی است": a statement, not "این"
+        elif kept and k == "ولی" and _GUARDIAN.match(u, c[1]):
+            pass  # "نماینده ولی فقیه در سپاه": "ولی" is a noun here, not "but"
         elif kept and (k in STOP or is_verb(word) or k in ("یا", "یعنی", "چه", "یکی") or _quantity_time(u, w, b)
                        or k in ("این", "آن") and re.match(r"\s*(?:\S+\s+){0,2}را(?=[\s\u200c]|$)", u[w[1]:w[1] + 40])):
             # ("... و رومانی | این حمله را محکوم کرده‌اند": a demonstrative opening the object)

@@ -21,15 +21,15 @@ import re
 from collections import Counter
 
 from ..normalize import match_key, unify
-from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS, PLACE_TITLES,
-                      PLURAL_PRONOUNS, PUNCT, QUANTIFIERS, SHIFT, STOP, keys)
+from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
+                      PLURAL_PRONOUNS, RELATIONAL_TITLES, PUNCT, QUANTIFIERS, SHIFT, STOP, keys)
 from .courts import court_for, court_mentions, is_judicial, verdict_in
 from .names import ActorResolver, Resolution, appositive_names, known_mentions
 from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
 from .subjects import Subjects, name_part
 
 _GROUP_KEYS = keys(*GROUP_HEADS)
-_PLACE_TITLES = keys(*PLACE_TITLES)
+_RELATIONAL_TITLES = keys(*RELATIONAL_TITLES)
 _DOC_KEYS = keys(*DOCUMENTS)
 _DOC_WORD = re.compile(r"(?<![^\s\u200c«])(%s)(?=(?:\u200c?(?:ای|ها|های))?(?:[\s.،,:؛»]|$))"
                        % "|".join(sorted(DOCUMENTS, key=len, reverse=True)))
@@ -132,7 +132,7 @@ class _Article:
                 return [self.resolver.name_at(b + m.start(1), b + m.end(1), why)]
             # "وزیر خارجه آمریکا آنتونی بلینکن": a known person's name ends the title phrase
             inside = [(x, y) for x, y in self.names.spans if a < x and y == b and not is_title(u[x:y])
-                      and not is_org(u[x:y]) and match_key(clean(u[a:x])) not in _PLACE_TITLES]
+                      and not is_org(u[x:y]) and match_key(clean(u[a:x])) not in _RELATIONAL_TITLES]
             if inside:
                 return [self.resolver.name_at(*inside[-1], why)]
         r = self.resolver.name_at(a, b, why)
