@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..normalize import _keyed, match_key, unify
 from .lexicon import (AGENCIES, COUNTRIES, DOCUMENTS, FIRST_NAMES, HONORIFICS, KEPT_HONORIFICS, OUTLET_HEADS,
-                      PUNCT, STOP, TITLE_HEADS, keys)
+                      NUMBERS, PUNCT, QUANTIFIERS, STOP, TITLE_HEADS, keys)
 from .phrases import (clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, strip_honorifics, tokens,
                       words)
 
@@ -307,8 +307,10 @@ class ActorResolver:
                 start += 1
         part = (start, b)
         m = re.search(r"[\s\u200c»]+(?=(?:%s)(?:[\s\u200c]|$))" % _HEADS, u[start:b])
-        if m and m.start() > 0:  # "NAME TITLE": the name is what precedes the title
-            part = (start, start + m.start())
+        first = match_key(u[ws[0][0]:ws[0][1]]) if ws else ""
+        if m and m.start() > 0 and not (first.isdigit() or first in NUMBERS or first in QUANTIFIERS):
+            part = (start, start + m.start())  # "NAME TITLE": the name is what precedes the title
+            # (not "بیش از ۱۵۰ وکیل دادگستری": a number of people is a group, not a name)
         while part[1] > part[0] and text[part[1] - 1] in PUNCT:
             part = (part[0], part[1] - 1)
         bare = clean(text[part[0]:part[1]])
