@@ -362,3 +362,17 @@ def test_a_place_or_principal_after_a_bare_title_is_not_its_holder():
             "عبدالله حاجی صادقی نماینده ولی فقیه در سپاه پاسداران انقلاب اسلامی")
     for known in ((), ("ولی فقیه",)):
         assert who(text, "انتخاب حجت الاسلام رئیسی", known=known) == ["عبدالله حاجی صادقی"]
+
+
+def test_ezafe_prepositions_end_a_subject_and_plural_nouns_are_not_verbs():
+    """batch 3 (farexstance-11340): "درباره‌ی" ends the subject like "درباره", so "یان ایگلند"
+    speaks; "علتش هم تحریم‌هایی است" has no view verb ("تحریم‌ها" is a noun), so the quote
+    goes on in the speaker's voice and the lead's title adopts the person named later."""
+    text = ("رئیس شورای پناهجویان نروژ که به تازگی از پناهجویان افغان در ایران بازدید کرده است، گفت در شرایطی "
+            "که کشور‌های اروپایی دور تا دور خودشان را سیم خاردار کشیده اند ایران میزبان پناهجویان است. "
+            "یان ایگلند درباره‌ی تحریم‌های غرب ضد ایران نیز گفت «این موضوع، همه‌ی کار‌های ما را پیچیده می‌کند. "
+            "یک سال است که شورای پناهجویان نروژ نتوانسته هیچ پولی به ایران انتقال بدهد. "
+            "علتش هم تحریم‌هایی است که آمریکا (ضد ایران) تحمیل کرده است. "
+            "بیایید اجازه ندهیم سیاست در نجات جان انسان‌ها دخالت کند!")
+    for target in ("کشور‌های اروپایی", "تحریم‌های غرب", "تحریم‌هایی", "سیاست"):
+        assert who(text, target) == ["یان ایگلند"], target
