@@ -16,7 +16,8 @@ from functools import lru_cache
 ZWNJ = "\u200c"
 
 # One-to-one letter and digit unification (Arabic forms -> Persian forms).
-_LETTERS = {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}  # ي ى ك -> ی ی ک
+_LETTERS = {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9",  # ي ى ك -> ی ی ک
+            "\u06d5": "\u0647"}  # Kurdish ە (in some Radio Farda texts: "کردە") -> ه
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 # Odd spaces become a plain space; CR is dropped so CRLF reads as LF.
 _SPACES = {c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"}

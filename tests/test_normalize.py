@@ -59,6 +59,9 @@ def test_match_key_ignores_spaces_halfspaces_and_variants():
     assert match_key("طایفه‌گری") == match_key("طایفه گری") == match_key("طايفهگري")
     assert match_key("۱۵ سال") == match_key("15سال")
     assert match_key("كشور") == match_key("کشور")
+    # Kurdish ae for he, as some Radio Farda texts write it (batch 9: "اعلام کردە کە")
+    assert match_key("اعلام کردە کە") == match_key("اعلام کرده که")
+    assert unify("کردە") == "کرده"
 
 
 def test_find_phrase_returns_raw_offsets(seed_text):
