@@ -16,7 +16,7 @@ from .phrases import core, is_verb, tokens, words
 _DATELINE = re.compile(r"[\s\u200c]*(?:\*+|[-–•▪]+|[^\s\-–:،؛]{2,20}(?:\s[^\s\-–:،؛]{2,20}){0,2}\s*[-–]+)[\s\u200c]*")
 # Site furniture glued to a sentence: "... در تلگرام بپیوندید", "بیشتر بخوانید", "اندازه متن Aa Aa".
 _BOILER = re.compile(r"[\s\u200c]*(?:[^.!?؟\n]{0,60}?(?:بپیوندید|دنبال کنید|بیشتر بخوانید|کلیک کنید\)?)"
-                     r"|اندازه متن\s*(?:Aa\s*)*)[\s\u200c]*")
+                     r"|اندازه متن\s*(?:Aa\s*)*|کد ویدیو\s*دانلود\s*فیلم اصلی)[\s\u200c]*")  # video player labels
 
 
 def skip_opening(u: str, a: int, b: int, name_starts: set[int] = frozenset()) -> int:

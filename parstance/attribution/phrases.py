@@ -166,6 +166,9 @@ def _quantity_time(u: str, w: tuple[int, int], b: int) -> bool:
     return bool(nxt) and match_key(u[slice(*core(u, nxt[0]))]) in TIME_WORDS
 
 
+# A name of one to three words in quotes, then a comma or a title: '"ریاض الاشقر"، پژوهشگر'
+_QUOTED_NAME = re.compile(r"[«\"][\s\u200c]*([^\s«»\".،,:؛!?؟]+(?:[\s\u200c]+[^\s«»\".،,:؛!?؟]+){0,2})[\s\u200c]*[»\"]"
+                          r"(?=[\s\u200c]*[،,])")
 _GUARDIAN = re.compile(r"[\s\u200c]+(?:فقیه|امر|عصر|عهد)(?![^\s\u200c.،,:؛])")
 
 
@@ -182,12 +185,20 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
     k0 = match_key(u[c0[0]:c0[1]])
     if k0 in _PRONOUN_KEYS:
         return c0
+    quoted = _QUOTED_NAME.match(u, a - 1 if a and u[a - 1] in "«\"" else a, b)
+    if quoted:  # '"ریاض الاشقر"، پژوهشگر ...': a quoted name is whole
+        return quoted.start(1), quoted.end(1)
     kept: list[tuple[int, int]] = []
     ended_by = None
     for w in ws:
         c = core(u, w)
         word = u[c[0]:c[1]]
         if c[1] <= c[0]:
+            break
+        glued = re.search(r"[«»\"]", word)
+        if glued and kept:  # 'سعد عبود"در این باره': a quote glued to the next word ends the phrase
+            if glued.start():
+                kept.append((c[0], c[0] + glued.start()))
             break
         k = match_key(word)
         if len(kept) == 1 and match_key(u[kept[0][0]:kept[0][1]]) in ("این", "همین") and k in _DOC_KEYS:
