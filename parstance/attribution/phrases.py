@@ -236,12 +236,45 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
         longer = [y for x, y in names.spans if x == span[0] and span[1] < y <= b]
         if longer:
             return span[0], max(longer)
+    if ended_by == "در":
+        pp = _seat(u, span, b, names)
+        if pp:
+            return span[0], pp
     forced = ended_by in ("را", "verb", "long") or len(kept) >= 4
     span = cut_at_name(u, span, names, forced)
     if span == (kept[0][0], kept[-1][1]) and ended_by == "را" and len(kept) >= 2:
         # "منتقدان ترامپ او را": the word before "را" belongs to the object
         span = (kept[0][0], kept[-2][1])
     return span
+
+
+_SEATED = keys("نماینده", "نمایندگان", "سفیر", "سفارت", "کنسولگری", "دفتر", "منبع", "منابع", "فرماندهی", "نیروهای",
+               "کاردار", "سرکنسول", "هیات", "هیئت")
+_REGIONS = keys("خاورمیانه", "منطقه", "اروپا", "آسیا", "آفریقا", "خلیج فارس", "غزه", "کرانه باختری", "هنگ کنگ",
+                "کردستان عراق", "اقلیم کردستان", "لندن", "واشنگتن", "نیویورک", "ژنو", "وین", "بروکسل", "تهران")
+
+
+def _seat(u: str, span: tuple[int, int], b: int, names: Names | None) -> int | None:
+    """Where a representative office or body's seat ends: "نماینده بریتانیا در سازمان ملل",
+    "دفتر وزارت خارجه چین در هنگ کنگ", "فرماندهی مرکزی ارتش آمریکا در خاورمیانه", "یک منبع در
+    دولت انگلستان"; None for an adverbial ("وزیر خارجه در مجلس گفت", "در نشست خبری")."""
+    phrase = u[span[0]:span[1]]
+    words_ = [match_key(w) for w in clean(phrase).split()]
+    head = words_[1] if words_[:1] == ["یک"] and len(words_) > 1 else (words_[0] if words_ else "")
+    if not (is_title(phrase) or is_org(phrase)):
+        return None
+    m = re.match(r"[\s\u200c]*در[\s\u200c]+", u[span[1]:b])
+    if not m:
+        return None
+    pp = noun_phrase(u, span[1] + m.end(), b, names)
+    if not pp or len(u[pp[0]:pp[1]].split()) > 4:
+        return None
+    place = u[pp[0]:pp[1]]
+    toks = [match_key(w) for w in clean(place).split()]
+    region = any("".join(toks[:k]) in _REGIONS for k in (1, 2)) or "".join(toks[:2]) in COUNTRIES
+    if head in _SEATED and (region or is_org(place) and head_key(place) not in OUTLET_HEADS):
+        return pp[1]
+    return None
 
 
 def cut_at_name(u: str, span: tuple[int, int], names: Names | None, forced: bool = True) -> tuple[int, int]:

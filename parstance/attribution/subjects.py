@@ -37,7 +37,8 @@ _AGENT_BEFORE = ("از سوی", "توسط", "از جانب", "از طرف", "ا�
 _ABSTRACT = keys("کاهش", "افزایش", "تصمیم", "حمله", "اصرار", "پافشاری", "اقدام", "حضور", "انتشار", "برگزاری",
                  "ادامه", "توقف", "لغو", "خروج", "ورود", "اجرای", "اعمال", "وضعیت", "شرایط", "موضوع", "مسئله",
                  "مساله", "طرح", "لایحه", "قانون", "حکم", "خبر", "گزارش", "سخنان", "اظهارات", "بیانات", "تاکید",
-                 "نتایج", "نتیجه", "آمار", "آمارهای", "این", "آن", "همه", "هیچ", "تمام", "اعتراضات", "تجمعات")
+                 "نتایج", "نتیجه", "آمار", "آمارهای", "این", "آن", "همه", "هیچ", "تمام", "اعتراضات", "تجمعات",
+                 "اعتراض", "انتقاد", "واکنش", "هشدار", "درخواست", "استقبال", "مخالفت", "حمایت", "دیدار")
 
 Span = tuple[int, int]
 
@@ -80,6 +81,10 @@ class Subjects:
         span = noun_phrase(u, a, end, names)
         if span is None:
             return None
+        ws = words(u, *span)
+        if len(ws) > 2 and head_key(u[ws[0][0]:ws[0][1]]) in _ABSTRACT and is_title(u[ws[1][0]:span[1]]) \
+                and not is_anaphor(u[span[0]:span[1]]):
+            span = (ws[1][0], span[1])  # a headline's "اعتراض نماینده همتی ...": the title holds it
         nested = self.reported_by_media(s, span)
         if nested:
             return nested
@@ -113,7 +118,8 @@ class Subjects:
         u = self.u
         s = u[span[0]:span[1]]
         np_ = name_part(u, *span)
-        if np_ and np_[1] < span[1] - 1 and is_title(u[np_[1]:span[1]]) and len(u[np_[0]:np_[1]].split()) <= 3:
+        if np_ and np_[1] < span[1] - 1 and is_title(u[np_[1]:span[1]]) and len(u[np_[0]:np_[1]].split()) <= 3 \
+                and head_key(u[np_[0]:np_[1]]) not in _ABSTRACT:  # not a headline's "اعتراض نماینده همتی ..."
             return True  # "جایشانکار وزیر امور خارجه هند": NAME TITLE
         if is_pronoun(s) or is_anaphor(s) or is_title(s) or is_org(s):
             return True
