@@ -181,7 +181,8 @@ class ActorResolver:
                 self.names.append(s)
         self.titles: list[tuple[str, str]] = []  # (title as written, canonical name)
         for a, b in names:
-            if is_title(text[a:b]) or is_pronoun(text[a:b]) or is_anaphor(text[a:b]) or is_org(text[a:b]):
+            if is_title(text[a:b]) or is_pronoun(text[a:b]) or is_anaphor(text[a:b]) or is_org(text[a:b]) \
+                    or self._name_form(a, b) is None:
                 continue  # titles belong to people, not to "آمریکا" in "وزیر خارجه آمریکا"
             name = self.canonical(text[a:b])
             # NAME TITLE / NAME، TITLE، / NAME (TITLE)
@@ -202,8 +203,9 @@ class ActorResolver:
                                                           or _first_name_form(prefix[-1], self.text[x:b])):
             a = x  # "سرتیپ امیر حاتمی" is "امیر حاتمی", "آیت‌الله علی سیستانی" is "علی سیستانی" (D9)
         s = clean(self.text[a:b])
-        if not s or is_pronoun(s) or is_title(s) or is_anaphor(s) or any(q in s for q in "«»\"()"):
-            return None
+        if not s or is_pronoun(s) or is_title(s) or is_anaphor(s) or any(q in s for q in "«»\"()") \
+                or unify(s).endswith("ۀ"):
+            return None  # (a word with its ezafe, "نامه جداگانۀ ...", never ends a name)
         if len(s.split()) > 1 and _plural_word(s.split()[-1]) and not is_org(s) and not is_plural(s):
             return None  # "خامنه‌ای گروه‌های | ...": a phrase that ran into the object, not a name
         return s

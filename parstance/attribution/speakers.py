@@ -119,6 +119,9 @@ class _Article:
         if len(mention.split()) > 1 and head_key(mention) in _DOC_KEYS:
             # "بیانیه دادستانی تهران می‌افزاید" / "گزارش سازمان ملل می‌نویسد": the issuer
             x = a + len(unify(text[a:b])) - len(unify(text[a:b]).split(" ", 1)[1])
+            m = re.match(r"(?:جداگان|مشترک|رسمی|جدید|تاز|اخیر|دیگر)[^\s]*[\s\u200c]+(?=\S)", unify(text[x:b]))
+            if m:
+                x += m.end()  # "نامه جداگانۀ سفیر اسرائیل ...": the adjective is not the issuer
             return self.resolve(x, b, f"{why} statement by")
         if is_anaphor(mention):
             return self.anaphor(mention, (a, b), why)
