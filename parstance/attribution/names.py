@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..normalize import _keyed, match_key, unify
 from .lexicon import (AGENCIES, COUNTRIES, DOCUMENTS, FIRST_NAMES, HONORIFICS, KEPT_HONORIFICS, OUTLET_HEADS,
-                      NUMBERS, PUNCT, QUANTIFIERS, STOP, TITLE_HEADS, keys)
+                      NUMBERS, PUNCT, QUANTIFIERS, STOP, THINGS, TITLE_HEADS, keys)
 from .phrases import (clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, strip_honorifics, tokens,
                       words)
 
@@ -204,8 +204,8 @@ class ActorResolver:
             a = x  # "سرتیپ امیر حاتمی" is "امیر حاتمی", "آیت‌الله علی سیستانی" is "علی سیستانی" (D9)
         s = clean(self.text[a:b])
         if not s or is_pronoun(s) or is_title(s) or is_anaphor(s) or any(q in s for q in "«»\"()") \
-                or unify(s).endswith("ۀ"):
-            return None  # (a word with its ezafe, "نامه جداگانۀ ...", never ends a name)
+                or unify(s).endswith("ۀ") or match_key(s.split()[0]) in THINGS:
+            return None  # (a word with its ezafe, "نامه جداگانۀ ...", never ends a name; a tanker is nobody)
         if len(s.split()) > 1 and _plural_word(s.split()[-1]) and not is_org(s) and not is_plural(s):
             return None  # "خامنه‌ای گروه‌های | ...": a phrase that ran into the object, not a name
         return s

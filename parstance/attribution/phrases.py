@@ -71,7 +71,8 @@ def is_title(s: str) -> bool:
 def is_org(s: str) -> bool:
     """An institution, country or group (not a person): "وزارت خارجه آمریکا", "ایران"."""
     h = head_key(s)
-    return bool(h) and (h in _ORG_KEYS or h in _GROUP_KEYS or match_key(s) in COUNTRIES or h in AGENCIES)
+    return bool(h) and (h in _ORG_KEYS or h in _GROUP_KEYS or match_key(s) in COUNTRIES or h in AGENCIES
+                        or match_key(s) in AGENCIES)
 
 
 def is_plural(s: str) -> bool:

@@ -22,7 +22,7 @@ from collections import Counter
 
 from ..normalize import match_key, unify
 from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
-                      PLURAL_PRONOUNS, RELATIONAL_TITLES, PUNCT, QUANTIFIERS, SHIFT, STOP, keys)
+                      PLURAL_PRONOUNS, PUNCT, QUANTIFIERS, RELATIONAL_TITLES, SHIFT, STOP, THINGS, keys)
 from .courts import court_for, court_mentions, is_judicial, verdict_in
 from .names import ActorResolver, Resolution, appositive_names, known_mentions
 from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
@@ -85,7 +85,7 @@ class _Article:
             for part in sub or []:
                 m = u[part[0]:part[1]]
                 if not (is_pronoun(m) or is_title(m) or is_anaphor(m) or is_org(m) or is_plural(m)
-                        or head_key(m) in QUANTIFIERS):
+                        or head_key(m) in QUANTIFIERS or head_key(m) in THINGS):
                     self.named.append((i, self.resolver.name_at(*part, "").actor))
         self.index = 0
         self.history: list[Resolution] = []  # every speaker so far, in order
