@@ -65,6 +65,12 @@ def _country_of(title: str) -> str | None:
     return toks[-1] if toks and toks[-1] in _STATES else None
 
 
+# A spokesman, and the principals a spokesman speaks for.
+_AIDES = keys("سخنگوی", "سخنگو")
+_PRINCIPALS = keys("رئیس", "رییس", "رهبر", "وزیر", "نخست‌وزیر", "نخست وزیر", "رئیس‌جمهور", "رئیس‌جمهوری",
+                   "دبیرکل", "پادشاه", "صدراعظم")
+
+
 def title_tokens(title: str) -> list[str]:
     return [k for k in tokens(title_key(title)) if k not in _FILLER]
 
@@ -276,6 +282,8 @@ class ActorResolver:
             if other[:1] == toks[:1] and stems and other[1:] and not stems & {k[:4] for k in other[1:]} \
                     and not {"این", "همین", "آن"} & set(other):
                 return True  # "سخنگوی سنتکام" is not "سخنگوی وزارت دفاع آمریکا"
+            if toks[:1] and toks[0] in _AIDES and other[:1] and other[0] in _PRINCIPALS:
+                return True  # the head of a body is not its spokesman: "سخنگوی حماس" is not "محمود عباس"
         return False
 
     def title_owner(self, title: str) -> str | None:

@@ -12,7 +12,7 @@ import re
 
 from ..normalize import match_key, unify
 from .lexicon import (AGENCIES, ANAPHORS, COUNTRIES, DOCUMENTS, FIRST_NAMES, FIRST_PERSON, GROUP_HEADS, HONORIFICS,
-                      ORG_HEADS, OUTLET_HEADS, PLURAL_PRONOUNS, PRONOUNS, PUNCT, RANK_AFTER_AMIR, STOP, TIME_WORDS,
+                      ORG_HEADS, OUTLET_HEADS, PLURAL_PRONOUNS, PRONOUNS, PUNCT, QUANTIFIERS, RANK_AFTER_AMIR, STOP, TIME_WORDS,
                       TITLE_HEADS, keys)
 
 _WORD = re.compile(r"[^\s،,؛]+[،,؛]*|[،,؛]+")
@@ -237,6 +237,11 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
         longer = [y for x, y in names.spans if x == span[0] and span[1] < y <= b]
         if longer:
             return span[0], max(longer)
+    if ended_by == "از" and len(kept) > 1 and head_key(u[kept[-1][0]:kept[-1][1]]) in QUANTIFIERS:
+        m = re.match(r"[\s\u200c]*از[\s\u200c]+", u[span[1]:b])
+        rest = noun_phrase(u, span[1] + m.end(), b, names) if m else None
+        if rest:  # "مقام‌های پزشکی تعدادی از استان‌های ایران": the quantity belongs to the phrase
+            return span[0], rest[1]
     if ended_by == "در":
         pp = _seat(u, span, b, names)
         if pp:

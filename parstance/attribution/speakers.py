@@ -183,8 +183,11 @@ class _Article:
         Indefinite and plural descriptions ("یک مقام آمریکایی", "مقامات") name nobody."""
         if head_key(title) in INDEFINITE or is_plural(title):
             return None
-        prev = next((r for r in reversed(self.history) if not r.described and _person_like(r)), None)
-        owner = prev.actor if prev else next((n for i, n in self.named if i > self.index), None)
+        people = list(dict.fromkeys(r.actor for r in reversed(self.history) if not r.described and _person_like(r)))
+        # the last person who spoke, or the one before if the last holds a conflicting office
+        # ("سخنگوی حماس" after "محمود عباس" is the Hamas spokesman who spoke before him)
+        prev = next((p for p in people[:2] if not self.resolver.title_conflicts(title, p)), None)
+        owner = prev if people else next((n for i, n in self.named if i > self.index), None)
         if owner is None or self.resolver.title_conflicts(title, owner):
             return None
         self.resolver.add_title(title, owner)
