@@ -437,3 +437,21 @@ def test_a_spokesman_is_not_the_leader_who_spoke_last_and_a_quantity_stays_in_it
     text = ("در روزهای گذشته نیز مقام‌های پزشکی تعدادی از استان‌های ایران از جمله آذربایجان و مازندران "
             "درباره رخ دادن موج دوم شیوع کرونا هشدار داده‌اند.")
     assert who(text, "موج دوم") == ["مقام‌های پزشکی تعدادی از استان‌های ایران"]
+
+
+def test_tagged_spans_lose_prepositions_and_what_follows_a_closing_quote():
+    """batch 10 (farexstance-11234): the tagger's "صبح صادق» وابسته به سپاه ..." names the
+    weekly "صبح صادق"; a leading "از" is not part of a name."""
+    text = ("چندی پیش نیز نشریه «صبح صادق» وابسته به سپاه پاسداران ایران با نامیدن نسل جوان و نوجوان کشور "
+            "به «نسل Z»، آنها را تهدیدی علیه بقای جمهوری اسلامی نامید.")
+    assert who(text, "نسل جوان", mentions=["صبح صادق» وابسته به سپاه پاسداران ایران"]) == ["صبح صادق"]
+    text = "بسیاری از کشورها پس از تسلط طالبان بر افغانستان کمک‌های خود به این کشور را متوقف کردند."
+    assert who(text, "کمک‌های خود", mentions=["از کشورها"]) != ["از کشورها"]
+
+
+def test_a_plural_noun_with_its_ezafe_before_ra_opens_the_object():
+    """farsnews-c5653a7737: "حضرت آيت الله خامنه‌اي گروههاي فلسطيني را ..." is Khamenei's view."""
+    text = ("بنابر اين گزارش، حضرت آيت الله خامنه‌اي گروههاي فلسطيني را به وحدت فراخواندند و از آنها خواستند "
+            "تا مراقب دشمناني كه در كمين آنها نشسته‌اند، باشند.")
+    found = who(text, "وحدت")
+    assert len(found) == 1 and match_key(found[0]).endswith(match_key("خامنه‌اي")), found

@@ -249,8 +249,11 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
     forced = ended_by in ("را", "verb", "long") or len(kept) >= 4
     span = cut_at_name(u, span, names, forced)
     if span == (kept[0][0], kept[-1][1]) and ended_by == "را" and len(kept) >= 2:
-        # "منتقدان ترامپ او را": the word before "را" belongs to the object
-        span = (kept[0][0], kept[-2][1])
+        # "منتقدان ترامپ او را": the word before "را" belongs to the object, and so does a
+        # plural noun with its ezafe before it ("خامنه‌ای گروه‌های فلسطینی را")
+        cut = next((i for i in range(2, len(kept) - 1) if re.search(r"ها[یي]$", u[kept[i][0]:kept[i][1]])),
+                   len(kept) - 1)
+        span = (kept[0][0], kept[cut - 1][1])
     return span
 
 

@@ -37,10 +37,18 @@ _LIST_SEPARATOR = re.compile(r"[\s\u200c]*(?:[،,]|و|[،,][\s\u200c]*و)[\s\u20
 
 
 def _trim(u: str, a: int, b: int) -> tuple[int, int] | None:
-    """A tagger span without surrounding punctuation; None if it holds no letter."""
+    """A tagger span without surrounding punctuation, a leading preposition ("از کشورها")
+    or what follows a closing quote inside it ("صبح صادق» وابسته به سپاه"); None if it
+    holds no letter."""
     a, b = max(0, a), min(len(u), b)
     while a < b and (u[a] in PUNCT or u[a].isspace()):
         a += 1
+    m = re.match(r"(?:از|به|با|در|برای)[\s\u200c]+", u[a:b])
+    if m and m.end() < b - a:
+        a += m.end()
+    q = u.find("»", a, b)
+    if q > a and "«" not in u[a:q]:
+        b = q
     while b > a and (u[b - 1] in PUNCT or u[b - 1].isspace()):
         b -= 1
     return (a, b) if any(c.isalpha() for c in u[a:b]) else None
