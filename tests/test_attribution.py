@@ -455,3 +455,11 @@ def test_a_plural_noun_with_its_ezafe_before_ra_opens_the_object():
             "تا مراقب دشمناني كه در كمين آنها نشسته‌اند، باشند.")
     found = who(text, "وحدت")
     assert len(found) == 1 and match_key(found[0]).endswith(match_key("خامنه‌اي")), found
+
+
+def test_an_arabic_surname_with_or_without_its_article_is_one_person():
+    """"شيخ كربلايي" is "مهدي عبدالمهدي الكربلايي" named before (farsnews-196c9015d6)."""
+    text = ("مهدي عبدالمهدي الكربلايي نماينده آيت الله سيستاني در كربلا گفت: انتخابات بايد برگزار شود. "
+            "شيخ كربلايي با بيان اينكه مساله كمبود كارت انتخاباتي حل خواهد شد ابراز اميدواري كرد انتخابات "
+            "ژانويه سال 2005 به موقع برگزار شود.")
+    assert who(text, "انتخابات ژانويه") == ["مهدي عبدالمهدي الكربلايي"]

@@ -160,6 +160,11 @@ def known_mentions(text: str, known) -> list[tuple[int, int]]:
     return found
 
 
+def _no_article(token: str) -> str:
+    """An Arabic surname with or without its article: "الکربلایی" ~ "کربلایی"."""
+    return token[2:] if token.startswith("ال") and len(token) > 5 and token not in FIRST_NAMES else token
+
+
 def _plural_word(w: str) -> bool:
     """"گروه‌های", "گروههاي", "رسانه‌ها": a plural noun, never the last word of a person's name."""
     k = unify(w).strip(PUNCT)
@@ -237,8 +242,9 @@ class ActorResolver:
         if not toks or match_key(mention) in self.known or match_key(mention) in COUNTRIES or is_org(mention):
             return mention
         best = mention
+        toks = [_no_article(t) for t in toks]
         for name in self.names:
-            nt = tokens(name)
+            nt = [_no_article(t) for t in tokens(name)]
             extends = nt[-len(toks):] == toks or nt[:len(toks)] == toks and toks[0] in FIRST_NAMES
             if len(nt) <= 5 and extends and not is_org(name) \
                     and (len(nt) > len(tokens(best)) or len(nt) == len(tokens(best)) > len(toks)
