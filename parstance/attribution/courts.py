@@ -13,6 +13,8 @@ import re
 
 from ..normalize import match_key
 from .lexicon import COUNTRIES
+from .names import Resolution
+from .phrases import clean
 
 _S = r"[\s\u200c]+"
 # what a court's name is made of after its head: "دادگاه انقلاب", "شعبه ۱۵ دادگاه تجدیدنظر
@@ -90,3 +92,17 @@ def court_for(courts: list[tuple[int, int]], a: int, b: int, t: int) -> tuple[in
         return before[-1]
     after = [c for c in courts if c[0] >= b]
     return after[0] if after else None
+
+
+def whole_court(r, text: str, courts: list[tuple[int, int]], court_keys: list[str]):
+    """"دادگاهی | در بحرین": a court subject cut short takes the court's whole name (the one
+    its mention lies in, else the first that extends it); ``courts`` are ``court_mentions``
+    and ``court_keys`` their match keys."""
+    if not is_judicial(r.actor):
+        return r
+    key = match_key(r.actor)
+    whole = [c for c, k in zip(courts, court_keys) if k.startswith(key) and len(k) > len(key)]
+    c = next((c for c in whole if r.mention and c[0] <= r.mention[0] < c[1]), whole[0] if whole else None)
+    if c is None:
+        return r
+    return Resolution(clean(text[c[0]:c[1]]), [], c, r.chain + ["the court's whole name"], org=True)

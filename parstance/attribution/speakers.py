@@ -23,9 +23,11 @@ from collections import Counter
 from ..normalize import match_key, unify
 from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
                       PLURAL_PRONOUNS, PUNCT, QUANTIFIERS, RELATIONAL_TITLES, SHIFT, STOP, THINGS, keys)
-from .courts import court_for, court_mentions, is_judicial, verdict_in
+from .courts import court_for, court_mentions, is_judicial, verdict_in, whole_court
 from .names import ActorResolver, Resolution, appositive_names, known_mentions
-from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
+from .openings import skip_opening
+from .phrases import (Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, noun_phrase,
+                      tokens)
 from .subjects import Subjects, name_part
 
 _GROUP_KEYS = keys(*GROUP_HEADS)
@@ -286,9 +288,11 @@ class _Article:
         if any(match_key(r.actor) in canon for r in chosen):
             return None
         inside = [m for m in tagged if any(r.mention and m[0] < r.mention[1] and r.mention[0] < m[1] for r in chosen)]
-        if inside and all(r.mention and is_title(u[r.mention[0]:r.mention[1]]) and not r.described
+        if inside and all(r.mention and is_title(u[r.mention[0]:r.mention[1]])
                           and all(r.mention[0] < m[0] for m in inside) for r in chosen):
-            return None  # a place inside a title the rules resolved ("شهردار دلیجان" -> منصوری, not دلیجان)
+            # a place or principal inside a title: "شهردار دلیجان" is the mayor the rules found
+            # (منصوری), "نمایندگان ایالت نیویورک" the legislators as written, not دلیجان / نیویورک
+            return None
         if inside:  # the subject itself is tagged ("مدیر رصدخانه مهاجرت ایران")
             return [self.resolver.name_at(*m, "tagged subject") for m in inside]
         if self.explicit[i]:
@@ -297,7 +301,22 @@ class _Article:
             cands = [m for m in tagged if self.find.position(s, m) != "object"]
         if not cands:
             return None
-        return [self.resolver.name_at(*m, "tagged actor") for m in self.nearest_group(cands, t)]
+        group = self.nearest_group(cands, t)
+        opening = self.opening_phrase(s)
+        if opening and len(group) == 1 and opening[0] < group[0][0] and group[0][1] <= opening[1]:
+            # the mention is a complement inside the sentence's opening title or group:
+            # "نمایندگان ایالت نیویورک قصد دارند ..." -> the legislators, not نیویورک
+            return [self.resolver.name_at(*opening, "tagged inside")]
+        return [self.resolver.name_at(*m, "tagged actor") for m in group]
+
+    def opening_phrase(self, s) -> tuple[int, int] | None:
+        """The title or group phrase a sentence opens with, if any."""
+        u = self.u
+        a = skip_opening(u, s.start, s.frame.end if s.frame else s.end, self.names.starts)
+        span = noun_phrase(u, a, s.end, self.names)
+        if span and (is_title(u[span[0]:span[1]]) or is_plural(u[span[0]:span[1]])):
+            return span
+        return None
 
     def nearest_group(self, cands: list[tuple[int, int]], t: int) -> list[tuple[int, int]]:
         """The mention nearest before the target (else the first after it) with the mentions
@@ -359,18 +378,6 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
     courts = court_mentions(art.u)
     court_keys = [match_key(text[a:b]) for a, b in courts]
 
-    def whole_court(r: Resolution) -> Resolution:
-        """"دادگاهی | در بحرین": a court subject cut short takes the court's whole name
-        (the one its mention lies in, else the first that extends it)."""
-        if not is_judicial(r.actor):
-            return r
-        key = match_key(r.actor)
-        whole = [c for c, k in zip(courts, court_keys) if k.startswith(key) and len(k) > len(key)]
-        c = next((c for c in whole if r.mention and c[0] <= r.mention[0] < c[1]), whole[0] if whole else None)
-        if c is None:
-            return r
-        return Resolution(clean(text[c[0]:c[1]]), [], c, r.chain + ["the court's whole name"], org=True)
-
     def for_sentence(i: int):
         slots = slots_all[i]
         s = sentences[i]
@@ -383,8 +390,8 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
                     chosen = rs
             held = art.held_by(i, target_start, holders.get((i, target_start)), chosen, threshold) \
                 if holders is not None else None
-            found = [whole_court(r) for r in held or art.tagged_speakers(i, target_start, chosen) or chosen
-                     or fallback]
+            found = [whole_court(r, text, courts, court_keys)
+                     for r in held or art.tagged_speakers(i, target_start, chosen) or chosen or fallback]
             if verdict and not any(is_judicial(r.actor) for r in found):
                 court = court_for(courts, s.start, s.end, target_start)
                 name = clean(text[court[0]:court[1]])
