@@ -288,10 +288,11 @@ class _Article:
         if any(match_key(r.actor) in canon for r in chosen):
             return None
         inside = [m for m in tagged if any(r.mention and m[0] < r.mention[1] and r.mention[0] < m[1] for r in chosen)]
-        if inside and all(r.mention and is_title(u[r.mention[0]:r.mention[1]])
-                          and all(r.mention[0] < m[0] for m in inside) for r in chosen):
-            # a place or principal inside a title: "شهردار دلیجان" is the mayor the rules found
-            # (منصوری), "نمایندگان ایالت نیویورک" the legislators as written, not دلیجان / نیویورک
+        described = [u[r.mention[0]:r.mention[1]] if r.mention else "" for r in chosen]
+        if inside and all(r.mention and (is_title(d) or is_anaphor(d)) and all(r.mention[0] < m[0] for m in inside)
+                          for r, d in zip(chosen, described)):
+            # a place or principal inside a title or anaphor: "شهردار دلیجان" is the mayor the rules
+            # found (منصوری), "این نماینده مجلس امت کویت" the MP before, not دلیجان / کویت
             return None
         if inside:  # the subject itself is tagged ("مدیر رصدخانه مهاجرت ایران")
             return [self.resolver.name_at(*m, "tagged subject") for m in inside]
