@@ -479,3 +479,14 @@ def test_a_tagged_place_inside_an_anaphor_does_not_speak():
     text = ("عبدالوهاب الهارون عضو مجلس امت كويت گفت: تهديدهاي ايران جدي است. "
             "اين نماينده مجلس امت كويت گفت: هرگونه تفسيري به معناي كم كردن جايگاه ايران نيست.")
     assert who(text, "جايگاه ايران", mentions=["عبدالوهاب الهارون", "كويت"]) == ["عبدالوهاب الهارون"]
+
+
+def test_a_body_acting_in_the_outlets_narrative_holds_its_act_but_not_inside_a_speech():
+    """D1: an institution is the actor of its decisions and votes when no person is reported
+    (batch 10, farexstance-12545: "سنا ... رای مثبت داد"); right after a named speaker, a body
+    in the next sentence is part of that speech (batch 3, farexstance-4170)."""
+    text = ("سنا به برنامه پیشنهادی ۳۵۰۰ میلیارد دلاری رئیس جمهوری آمریکا درباره مصرف در زمینه ریشه‌کنی فقر "
+            "و مبارزه با تغییرات اقلیمی رای مثبت داد.")
+    assert who(text, "برنامه پیشنهادی") == ["سنا"]
+    text = "محمد جواد ظریف گفت: تحریم‌ها شکست خورده است. ایران کشور مهمی است و کسی نمی‌تواند ایران را حذف کند."
+    assert who(text, "ایران را حذف") == ["محمد جواد ظریف"]

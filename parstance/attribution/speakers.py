@@ -246,6 +246,10 @@ class _Article:
                 found = self.from_document(*ref[:2])
             if subj and not found:
                 found = self.resolve_subject(subj, "subject")
+            if not found and s.index in self.find.acting and not any(self.explicit[-3:]):
+                # "سنا به برنامه ... رای مثبت داد" in the outlet's narrative (no sentence of the three
+                # before named a speaker): the body acting holds it; soon after "X گفت" it is X's speech
+                found = self.resolve_subject(self.find.acting[s.index], "acting subject")
             if ref and not found:  # "بر اساس این بیانیه، ..." with no subject of its own
                 found = self.from_document(*ref[:2])
             if found and s.index not in self.find.weak:  # a guessed subject speaks for its sentence only

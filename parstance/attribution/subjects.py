@@ -70,6 +70,7 @@ class Subjects:
     def __init__(self, u: str, names: Names):
         self.u, self.names = u, names
         self.weak: set[int] = set()  # sentences whose subject is only a guess
+        self.acting: dict[int, list[Span]] = {}  # an institution or group acting, no view verb
 
     # --- the sentence's own speaker ----------------------------------------------------
     def subject(self, s) -> list[Span] | None:
@@ -109,6 +110,8 @@ class Subjects:
             person = is_pronoun(phrase) or is_anaphor(phrase) and not is_org(phrase.split(" ", 1)[1]) \
                 or not is_org(phrase) and head_key(phrase) not in _GROUP_KEYS
             if not person and not SPEECH_VERB.search(u, span[1], s.end):
+                if head_key(phrase) not in MEDIA_HEADS and match_key(phrase) not in AGENCIES:
+                    self.acting[s.index] = parts  # may still hold it in the outlet's narrative (speakers.walk)
                 return None  # "آمریکا ... تحریم کرده است" inside a speech: not America speaking
         return parts
 
