@@ -25,9 +25,7 @@ from .courts import court_for, court_mentions, is_judicial, verdict_in, whole_co
 from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
                       PLURAL_PRONOUNS, PUNCT, QUANTIFIERS, RELATIONAL_TITLES, SHIFT, STOP, THINGS, keys)
 from .names import ActorResolver, Resolution, appositive_names, known_mentions
-from .openings import skip_opening
-from .phrases import (Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, noun_phrase,
-                      tokens)
+from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
 from .subjects import Subjects, name_part
 
 _GROUP_KEYS = keys(*GROUP_HEADS)
@@ -307,21 +305,12 @@ class _Article:
         if not cands:
             return None
         group = self.nearest_group(cands, t)
-        opening = self.opening_phrase(s)
+        opening = self.find.opening_description(s)
         if opening and len(group) == 1 and opening[0] < group[0][0] and group[0][1] <= opening[1]:
             # the mention is a complement inside the sentence's opening title or group:
             # "نمایندگان ایالت نیویورک قصد دارند ..." -> the legislators, not نیویورک
             return [self.resolver.name_at(*opening, "tagged inside")]
         return [self.resolver.name_at(*m, "tagged actor") for m in group]
-
-    def opening_phrase(self, s) -> tuple[int, int] | None:
-        """The title or group phrase a sentence opens with, if any."""
-        u = self.u
-        a = skip_opening(u, s.start, s.frame.end if s.frame else s.end, self.names.starts)
-        span = noun_phrase(u, a, s.end, self.names)
-        if span and (is_title(u[span[0]:span[1]]) or is_plural(u[span[0]:span[1]])):
-            return span
-        return None
 
     def nearest_group(self, cands: list[tuple[int, int]], t: int) -> list[tuple[int, int]]:
         """The mention nearest before the target (else the first after it) with the mentions

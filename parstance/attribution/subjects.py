@@ -22,8 +22,8 @@ from .lexicon import (ACCORDING, AGENCIES, AGENT, DOC_ADJECTIVES, DOC_REF, DOCUM
                       MEDIA_HEADS, MET_WITH, PASSIVE, PUNCT, QUANTIFIERS, SAY_VERB, SOURCE_PREFIX, SPEECH_VERB, STOP,
                       TIME_WORDS, TITLE_HEADS, keys)
 from .openings import skip_opening
-from .phrases import (Names, coordinated, core, extend_coordination, head_key, is_anaphor, is_org, is_pronoun, is_title,
-                      noun_phrase, strip_honorifics, tokens, words)
+from .phrases import (Names, coordinated, core, extend_coordination, head_key, is_anaphor, is_org, is_plural,
+                      is_pronoun, is_title, noun_phrase, strip_honorifics, tokens, words)
 
 _GROUP_KEYS = keys(*GROUP_HEADS)
 _TITLE_ALT = "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
@@ -114,6 +114,15 @@ class Subjects:
                     self.acting[s.index] = parts  # may still hold it in the outlet's narrative (speakers.walk)
                 return None  # "آمریکا ... تحریم کرده است" inside a speech: not America speaking
         return parts
+
+    def opening_description(self, s) -> Span | None:
+        """The title or group phrase a sentence opens with, if any ("نمایندگان ایالت نیویورک")."""
+        u = self.u
+        a = skip_opening(u, s.start, s.frame.end if s.frame else s.end, self.names.starts)
+        span = noun_phrase(u, a, s.end, self.names)
+        if span and (is_title(u[span[0]:span[1]]) or is_plural(u[span[0]:span[1]])):
+            return span
+        return None
 
     def plausible(self, span: Span) -> bool:
         """Can this phrase be a speaker: a pronoun, title, institution, group, a ranked or
