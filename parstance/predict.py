@@ -69,7 +69,9 @@ class Predictor:
     def __call__(self, articles: list[Article], explain: dict | None) -> list[Article]:
         if self.model is None:
             from .rules import predict_article
-            return [predict_article(a) for a in articles]
+            if explain is None:
+                return [predict_article(a) for a in articles]
+            return [predict_article(a, explain.setdefault(a.id, {})) for a in articles]
         from .model.inference import predict_articles
         return predict_articles(self.model, articles, self.batch_size, explain=explain)
 
@@ -114,8 +116,9 @@ def run(args) -> int:
                 out.write(json.dumps(pred.to_json(), ensure_ascii=False) + "\n")
                 n_claims += len(pred.claims or [])
                 if explain_out is not None:
-                    explain_out.write(json.dumps({"id": pred.id, "attributions": explain.get(pred.id, [])},
-                                                 ensure_ascii=False) + "\n")
+                    why = explain.get(pred.id) or {}
+                    explain_out.write(json.dumps({"id": pred.id, "attributions": why.get("attributions", []),
+                                                  "actors": why.get("actors", {})}, ensure_ascii=False) + "\n")
             out.flush()
             n_art += len(preds)
             bar.update(len(preds))

@@ -31,10 +31,12 @@ def _count(words: tuple[str, ...], text: str) -> int:
     return sum(text.count(w) for w in words)
 
 
-def predict_article(article: Article) -> Article:
+def predict_article(article: Article, explain: dict | None = None) -> Article:
+    """The rule baseline's claims; ``explain`` (a dict) gets the attributions and actor chains
+    like the model's (``predict --explain``)."""
     text = article.text
     sentences = segment(text)
-    resolvers, _ = attribute(text, sentences, [[] for _ in sentences])
+    resolvers, resolver = attribute(text, sentences, [[] for _ in sentences])
     claims = []
     for s in sentences:
         # Only attributed sentences: a frame, or a reporting/evaluative verb in the sentence.
@@ -61,4 +63,10 @@ def predict_article(article: Article) -> Article:
                                 score=round(abs(pos - neg) / (pos + neg), 4), target_start=ta, target_end=tb,
                                 actor_start=res.mention[0] if res.mention else None,
                                 actor_end=res.mention[1] if res.mention else None))
+            if explain is not None:
+                explain.setdefault("attributions", []).append(
+                    {"sentence": s.index, "target": text[ta:tb], "actor": res.actor, "chain": res.chain})
+    if explain is not None:
+        explain.setdefault("attributions", [])
+        explain["actors"] = resolver.chains(c.actor for c in claims)
     return Article(id=article.id, text=text, source=article.source, claims=claims)

@@ -87,6 +87,24 @@ def test_seed_explain_chain_names_each_step():
     assert r.actor == "علی شمخانی" and "title" in r.chain[0]
 
 
+def test_explain_file_lists_each_actors_name_forms_and_titles(tmp_path):
+    """`predict --explain` (here with the rule baseline, no model) writes, per article, each
+    claim's chain and a table of the article's actors: other name forms and the titles the
+    article links to them ("دبیر شورای عالی امنیت ملی" -> علی شمخانی)."""
+    from parstance.cli import main
+
+    out, why = tmp_path / "p.jsonl", tmp_path / "why.jsonl"
+    assert main(["predict", str(SEED_GOLD), "-o", str(out), "--model", "rules", "--explain", str(why), "--quiet"]) == 0
+    [trace] = [json.loads(x) for x in why.read_text(encoding="utf-8").splitlines()]
+    [pred] = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert trace["id"] == pred["id"] and len(trace["attributions"]) == len(pred["claims"]) > 0
+    assert all(t["chain"] for t in trace["attributions"])
+    assert set(trace["actors"]) == {c["actor"] for c in pred["claims"]}
+    shamkhani = trace["actors"]["علی شمخانی"]
+    assert "شمخانی" in shamkhani["aliases"]
+    assert any("دبیر شورای عالی امنیت ملی" in t for t in shamkhani["titles"])
+
+
 # --- pronouns and anaphors ---------------------------------------------------------------------
 
 def test_pronoun_refers_to_the_last_person_not_an_institution():

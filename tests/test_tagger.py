@@ -88,6 +88,7 @@ def test_cli_predict_folder_with_bad_file_and_explain(trained, tmp_path, capsys)
     assert "skipped broken.json:1: invalid JSON" in capsys.readouterr().err
     [trace] = [json.loads(x) for x in why.read_text(encoding="utf-8").splitlines()]
     assert trace["attributions"] and all(t["chain"] for t in trace["attributions"])
+    assert set(trace["actors"]) == {c["actor"] for c in rec["claims"]}
     # predictions are valid annotation files
     assert main(["validate", str(out)]) == 0
 

@@ -273,6 +273,12 @@ class ActorResolver:
         ct = set(tokens(canonical))
         return [n for n in self.names if n != canonical and set(tokens(n)) <= ct]
 
+    def chains(self, actors) -> dict[str, dict[str, list[str]]]:
+        """Per actor, the other name forms and the titles the article links to it: what
+        ``predict --explain`` shows so a user sees why "وی" or "دبیر ..." became this actor."""
+        return {a: {"aliases": self.aliases(a), "titles": sorted({t for t, n in self.titles if n == a})}
+                for a in sorted(set(actors))}
+
     def title_conflicts(self, title: str, owner: str) -> bool:
         """Does ``owner`` hold another office: another country's ("گیلعاد اردان" is "سفیر
         اسرائیل", so "سخنگوی نیروهای مسلح ایران" is someone else), or another office of the

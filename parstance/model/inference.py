@@ -232,11 +232,11 @@ def find_holders(tagger, articles: list[Article], views_all, targets_all, batch_
 
 
 def article_claims(article: Article, views: list[SentenceView], merged, ai: int, cfg,
-                   known: set[str] = frozenset(), explain: list | None = None,
+                   known: set[str] = frozenset(), explain: dict | None = None,
                    holders: dict | None = None) -> list[Claim]:
     text = article.text
     mentions, targets = sentence_spans(article, views, merged, ai, cfg)
-    resolvers, _ = attribute(text, [v.sentence for v in views], mentions, known, holders, cfg.holder_threshold)
+    resolvers, resolver = attribute(text, [v.sentence for v in views], mentions, known, holders, cfg.holder_threshold)
     claims = []
     for si, ts in enumerate(targets):
         for a, b, typ, score in ts:
@@ -252,7 +252,10 @@ def article_claims(article: Article, views: list[SentenceView], merged, ai: int,
                     actor_start=res.mention[0] if res.mention else None,
                     actor_end=res.mention[1] if res.mention else None))
                 if explain is not None:
-                    explain.append({"sentence": si, "target": text[a:b], "actor": res.actor, "chain": res.chain})
+                    explain["attributions"].append({"sentence": si, "target": text[a:b], "actor": res.actor,
+                                                    "chain": res.chain})
+    if explain is not None:
+        explain["actors"] = resolver.chains(c.actor for c in claims)
     return claims
 
 
@@ -272,7 +275,7 @@ def predict_articles(model, articles: list[Article], batch_size: int = 32, progr
         holders = find_holders(model, articles, views_all, targets, batch_size, windows)
     out = []
     for ai, (art, views) in enumerate(zip(articles, views_all)):
-        trace = [] if explain is not None else None
+        trace = {"attributions": [], "actors": {}} if explain is not None else None
         claims = article_claims(art, views, merged, ai, model.cfg, model.known_actors, trace, holders[ai])
         if explain is not None:
             explain[art.id] = trace
