@@ -508,3 +508,13 @@ def test_a_body_acting_in_the_outlets_narrative_holds_its_act_but_not_inside_a_s
     assert who(text, "برنامه پیشنهادی") == ["سنا"]
     text = "محمد جواد ظریف گفت: تحریم‌ها شکست خورده است. ایران کشور مهمی است و کسی نمی‌تواند ایران را حذف کند."
     assert who(text, "ایران را حذف") == ["محمد جواد ظریف"]
+
+
+def test_an_outlet_writing_a_frame_reports_the_holder_after_it():
+    """farexstance-7533 (batch 6): "علاوه براین، خبرگزاری رویترز نوشت: رهبر معظم ایران ..." is not a
+    source prefix ("ایسنا: ...") to skip but a frame with an outlet as subject: the leader holds it."""
+    text = ("آیت‌الله خامنه‌ای گفت: آمریکا قابل اعتماد نیست. "
+            "شبکه فرانس٢٤ هم گزارش خود را با این تیتر منتشر کرد که اعتماد به غرب کار نمی کند. "
+            "علاوه براین، خبرگزاری رویترز نوشت: رهبر معظم ایران در اظهارات امروز خود آمریکا را به دلیل وقفه "
+            "ایجاد شده در مذاکرات هسته‌ای به شدت مورد انتقاد قرار داد.")
+    assert who(text, "آمریکا را") == ["آیت‌الله خامنه‌ای"]

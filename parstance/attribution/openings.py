@@ -78,7 +78,8 @@ def _skip_source(u: str, a: int, b: int, name_starts) -> int:
     if m:
         t = tokens(m.group(1))
         if t and (t[0] in AGENCIES or t[0] in ("خبرگزاری", "پایگاه", "روزنامه", "سرویس", "گروه", "منبع")
-                  or t[-1].endswith("نیوز")) and len(t) <= 5:
+                  or t[-1].endswith("نیوز")) and len(t) <= 5 and not any(is_verb(w) for w in m.group(1).split()):
+            # (not "خبرگزاری رویترز نوشت: ...": a frame whose subject is the outlet)
             return _after_punct(u, a + m.end(), b)
     return a
 
