@@ -97,6 +97,8 @@ def _skip_openers(u: str, a: int, b: int) -> int:
         for op in OPENERS:
             e = a + len(op)
             if u.startswith(op, a) and e <= b and (e == b or u[e] in " \u200c،,:"):
+                if op == "ولی" and re.match(r"[\s\u200c]+[^\s،,:؛.]+[\s\u200c]*[،,]", u[e:e + 40]):
+                    break  # "ولی تیموری، ...": a first name, not "but"
                 a, moved = _after_punct(u, e, b), True
                 break
         # time phrases: "روز دوشنبه ۸ آذرماه", "صبح امروز"

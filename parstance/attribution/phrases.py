@@ -214,7 +214,9 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
                     names and names.prefix_len([match_key(u[x:y]) for x, y in kept]) == len(kept)):
                 kept.pop()  # "وزرای کابینه انگلیس اجازه | دارند": the noun belongs to the verb
             break
-        if not kept and (k in STOP and k not in ("این", "همین") and k not in _DOC_KEYS or is_verb(word)):
+        first_name = not kept and k == "ولی" and re.match(r"[\s\u200c]+[^\s،,:؛.]+[\s\u200c]*[،,]", u[c[1]:c[1] + 40])
+        if not kept and (k in STOP and k not in ("این", "همین") and k not in _DOC_KEYS or is_verb(word)) \
+                and not first_name:  # ("ولی تیموری، ...": a first name, not "but")
             return None
         if kept and u[w[0]] in "«(\"" and not is_title(u[kept[0][0]:kept[-1][1]]) and not (
                 len(kept) <= 2 and head_key(u[kept[0][0]:kept[-1][1]]) in OUTLET_HEADS) \

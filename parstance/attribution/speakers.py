@@ -93,7 +93,7 @@ class _Article:
             for part in sub or []:
                 m = u[part[0]:part[1]]
                 if not (is_pronoun(m) or is_title(m) or is_anaphor(m) or is_org(m) or is_plural(m)
-                        or head_key(m) in QUANTIFIERS or head_key(m) in THINGS):
+                        or head_key(m) in QUANTIFIERS or head_key(m) in THINGS or head_key(m) in _DOC_KEYS):
                     self.named.append((i, self.resolver.name_at(*part, "").actor))
         self.index = 0
         self.history: list[Resolution] = []  # every speaker so far, in order
