@@ -37,6 +37,8 @@ def predict_article(article: Article, explain: dict | None = None) -> Article:
     text = article.text
     sentences = segment(text)
     resolvers, resolver = attribute(text, sentences, [[] for _ in sentences])
+    if explain is not None:
+        explain["attributions"] = []
     claims = []
     for s in sentences:
         # Only attributed sentences: a frame, or a reporting/evaluative verb in the sentence.
@@ -64,9 +66,8 @@ def predict_article(article: Article, explain: dict | None = None) -> Article:
                                 actor_start=res.mention[0] if res.mention else None,
                                 actor_end=res.mention[1] if res.mention else None))
             if explain is not None:
-                explain.setdefault("attributions", []).append(
+                explain["attributions"].append(
                     {"sentence": s.index, "target": text[ta:tb], "actor": res.actor, "chain": res.chain})
     if explain is not None:
-        explain.setdefault("attributions", [])
         explain["actors"] = resolver.chains(c.actor for c in claims)
     return Article(id=article.id, text=text, source=article.source, claims=claims)

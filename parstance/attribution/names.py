@@ -14,7 +14,7 @@ from ..normalize import _keyed, match_key, unify
 from .lexicon import (AGENCIES, COUNTRIES, DOCUMENTS, FIRST_NAMES, HONORIFICS, KEPT_HONORIFICS, OUTLET_HEADS,
                       NUMBERS, PUNCT, QUANTIFIERS, STOP, THINGS, TITLE_HEADS, keys)
 from .phrases import (clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, strip_honorifics, tokens,
-                      words)
+                      vali_not_but, words)
 
 # Words a title may carry or drop without naming another office.
 _FILLER = keys("امور", "کشورمان", "کشور", "جمهوری", "اسلامی", "ایران", "کنونی", "فعلی", "جدید", "معظم", "محترم",
@@ -223,10 +223,10 @@ class ActorResolver:
 
     def add_title(self, title: str, name: str) -> None:
         ws = []
-        split = title.split()
-        for i, w in enumerate(split):
-            if match_key(w.strip(PUNCT)) in STOP and not (match_key(w) == "ولی" and split[i + 1:i + 2] and
-                                                          match_key(split[i + 1]) in ("فقیه", "امر", "عصر")):
+        for m in re.finditer(r"\S+", title):
+            w = m.group()
+            if match_key(w.strip(PUNCT)) in STOP and not (match_key(w) == "ولی" and
+                                                          vali_not_but(unify(title), m.end(), opening=False)):
                 break  # ("نماینده ولی فقیه در سپاه": "ولی" is a noun here, not "but")
             ws.append(w)
         if ws and is_plural(" ".join(ws)):

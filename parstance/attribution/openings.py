@@ -11,7 +11,7 @@ import re
 
 from ..normalize import match_key
 from .lexicon import ACCORDING, AGENCIES, OPENERS, PREPOSITIONS, PUNCT, SOURCE_PREFIX, SOURCE_WORDS, TIME_WORDS
-from .phrases import core, is_verb, tokens, words
+from .phrases import core, is_verb, tokens, vali_not_but, words
 
 _DATELINE = re.compile(r"[\s\u200c]*(?:\*+|[-–•▪]+|[^\s\-–:،؛]{2,20}(?:\s[^\s\-–:،؛]{2,20}){0,2}\s*[-–]+)[\s\u200c]*")
 # Site furniture glued to a sentence: "... در تلگرام بپیوندید", "بیشتر بخوانید", "اندازه متن Aa Aa".
@@ -97,7 +97,7 @@ def _skip_openers(u: str, a: int, b: int) -> int:
         for op in OPENERS:
             e = a + len(op)
             if u.startswith(op, a) and e <= b and (e == b or u[e] in " \u200c،,:"):
-                if op == "ولی" and re.match(r"[\s\u200c]+[^\s،,:؛.]+[\s\u200c]*[،,]", u[e:e + 40]):
+                if op == "ولی" and vali_not_but(u, e, opening=True):
                     break  # "ولی تیموری، ...": a first name, not "but"
                 a, moved = _after_punct(u, e, b), True
                 break

@@ -12,8 +12,8 @@ import re
 
 from ..normalize import match_key, unify
 from .lexicon import (AGENCIES, ANAPHORS, COUNTRIES, DOCUMENTS, FIRST_NAMES, FIRST_PERSON, GROUP_HEADS, HONORIFICS,
-                      ORG_HEADS, OUTLET_HEADS, PLURAL_PRONOUNS, PRONOUNS, PUNCT, QUANTIFIERS, RANK_AFTER_AMIR, STOP, TIME_WORDS,
-                      TITLE_HEADS, keys)
+                      ORG_HEADS, OUTLET_HEADS, PLURAL_PRONOUNS, PRONOUNS, PUNCT, QUANTIFIERS, RANK_AFTER_AMIR, STOP,
+                      TIME_WORDS, TITLE_HEADS, keys)
 
 _WORD = re.compile(r"[^\s،,؛]+[،,؛]*|[،,؛]+")
 _PRONOUN_KEYS = keys(*PRONOUNS) | PLURAL_PRONOUNS | FIRST_PERSON
@@ -171,6 +171,14 @@ def _quantity_time(u: str, w: tuple[int, int], b: int) -> bool:
 _QUOTED_NAME = re.compile(r"[«\"][\s\u200c]*([^\s«»\".،,:؛!?؟]+(?:[\s\u200c]+[^\s«»\".،,:؛!?؟]+){0,2})[\s\u200c]*[»\"]"
                           r"(?=[\s\u200c]*[،,])")
 _GUARDIAN = re.compile(r"[\s\u200c]+(?:فقیه|امر|عصر|عهد)(?![^\s\u200c.،,:؛])")
+_VALI_NAME = re.compile(r"[\s\u200c]+[^\s،,:؛.]+[\s\u200c]*[،,]")
+
+
+def vali_not_but(u: str, end: int, opening: bool) -> bool:
+    """Is the "ولی" ending at ``end`` not the conjunction "but"?  Inside a phrase it is a noun
+    before فقیه/امر ("نماینده ولی فقیه در سپاه"); opening one, a first name before an
+    apposition comma ("ولی تیموری، ...")."""
+    return bool((_VALI_NAME if opening else _GUARDIAN).match(u, end))
 
 
 def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int, int] | None:
@@ -204,7 +212,7 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
         k = match_key(word)
         if len(kept) == 1 and match_key(u[kept[0][0]:kept[0][1]]) in ("این", "همین") and k in _DOC_KEYS:
             pass  # "این گزارش حاکی است": a statement, not "این"
-        elif kept and k == "ولی" and _GUARDIAN.match(u, c[1]):
+        elif kept and k == "ولی" and vali_not_but(u, c[1], opening=False):
             pass  # "نماینده ولی فقیه در سپاه": "ولی" is a noun here, not "but"
         elif kept and (k in STOP or is_verb(word) or k in ("یا", "یعنی", "چه", "یکی") or _quantity_time(u, w, b)
                        or k in ("این", "آن") and re.match(r"\s*(?:\S+\s+){0,2}را(?=[\s\u200c]|$)", u[w[1]:w[1] + 40])):
@@ -214,9 +222,8 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
                     names and names.prefix_len([match_key(u[x:y]) for x, y in kept]) == len(kept)):
                 kept.pop()  # "وزرای کابینه انگلیس اجازه | دارند": the noun belongs to the verb
             break
-        first_name = not kept and k == "ولی" and re.match(r"[\s\u200c]+[^\s،,:؛.]+[\s\u200c]*[،,]", u[c[1]:c[1] + 40])
         if not kept and (k in STOP and k not in ("این", "همین") and k not in _DOC_KEYS or is_verb(word)) \
-                and not first_name:  # ("ولی تیموری، ...": a first name, not "but")
+                and not (k == "ولی" and vali_not_but(u, c[1], opening=True)):
             return None
         if kept and u[w[0]] in "«(\"" and not is_title(u[kept[0][0]:kept[-1][1]]) and not (
                 len(kept) <= 2 and head_key(u[kept[0][0]:kept[-1][1]]) in OUTLET_HEADS) \

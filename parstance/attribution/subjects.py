@@ -71,6 +71,7 @@ class Subjects:
         self.u, self.names = u, names
         self.weak: set[int] = set()  # sentences whose subject is only a guess
         self.acting: dict[int, list[Span]] = {}  # an institution or group acting, no view verb
+        self._openings: dict[int, Span | None] = {}  # sentence -> its opening title/group phrase
 
     # --- the sentence's own speaker ----------------------------------------------------
     def subject(self, s) -> list[Span] | None:
@@ -116,13 +117,15 @@ class Subjects:
         return parts
 
     def opening_description(self, s) -> Span | None:
-        """The title or group phrase a sentence opens with, if any ("نمایندگان ایالت نیویورک")."""
-        u = self.u
-        a = skip_opening(u, s.start, s.frame.end if s.frame else s.end, self.names.starts)
-        span = noun_phrase(u, a, s.end, self.names)
-        if span and (is_title(u[span[0]:span[1]]) or is_plural(u[span[0]:span[1]])):
-            return span
-        return None
+        """The title or group phrase a sentence opens with, if any ("نمایندگان ایالت نیویورک");
+        computed once per sentence (asked for every target the tagger's mentions might hold)."""
+        if s.index not in self._openings:
+            u = self.u
+            a = skip_opening(u, s.start, s.frame.end if s.frame else s.end, self.names.starts)
+            span = noun_phrase(u, a, s.end, self.names)
+            self._openings[s.index] = span if span and (is_title(u[span[0]:span[1]]) or
+                                                        is_plural(u[span[0]:span[1]])) else None
+        return self._openings[s.index]
 
     def plausible(self, span: Span) -> bool:
         """Can this phrase be a speaker: a pronoun, title, institution, group, a ranked or
