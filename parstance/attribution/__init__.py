@@ -20,6 +20,8 @@ Rules where rules are exact, learning where it helps:
 * ``names.py`` resolves names: a surname to the fullest name containing it, a title to
   the person it stands beside (``علی شمخانی ... دبیر شورای عالی امنیت ملی``), honorifics as
   DATA.md D9 writes them ("آیت‌الله علی سیستانی" -> "علی سیستانی");
+* ``nominal.py``: an evaluative act written as a noun holds its clause for the holder after it
+  (``مخالفت آمریکا با اعطای وام``, ``اعلام طالبان مبنی بر استقبال از ...``);
 * ``courts.py``: a sentence reporting a verdict is the named court's claim (DATA.md D2), not
   the spokesman's or prosecutor's who reports it;
 * ``speakers.py`` walks the article: pronouns (``وی``) and anaphors (``این مقام``, ``این

@@ -24,6 +24,7 @@ from ..normalize import match_key, unify
 from .courts import court_for, court_mentions, is_judicial, verdict_in, whole_court
 from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
                       PLURAL_PRONOUNS, PUNCT, QUANTIFIERS, RELATIONAL_TITLES, SHIFT, STOP, THINGS, keys)
+from .nominal import nominal_holders
 from .names import ActorResolver, Resolution, appositive_names, known_mentions
 from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
 from .subjects import Subjects, name_part
@@ -369,6 +370,7 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
         fallback = [Resolution(top, art.resolver.aliases(top), None,
                                [f"no speaker found: the article's main speaker {top!r}"])]
 
+    acts = [nominal_holders(art.u, s, art.find) for s in sentences]
     courts = court_mentions(art.u)
     court_keys = [match_key(text[a:b]) for a, b in courts]
 
@@ -384,6 +386,9 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
                     chosen = rs
             held = art.held_by(i, target_start, holders.get((i, target_start)), chosen, threshold) \
                 if holders is not None else None
+            # "اعلام طالبان مبنی بر استقبال از TARGET": the act's holder (nominal.py)
+            held = held or next((rs for span, end, parts in reversed(acts[i]) if span[1] <= target_start < end
+                                 and (rs := art.resolve_subject(parts, "act by"))), None)
             found = [whole_court(r, text, courts, court_keys)
                      for r in held or art.tagged_speakers(i, target_start, chosen) or chosen or fallback]
             if verdict and not any(is_judicial(r.actor) for r in found):
