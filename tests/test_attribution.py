@@ -551,3 +551,24 @@ def test_a_pronoun_after_an_act_noun_is_still_the_speaker():
     text = ("جو بایدن، رئیس‌جمهوری آمریکا گفت: «نیروهای‌مان خارج می‌شوند اما حمایت ما از افغانستان "
             "پایان نمی‌یابد.»")
     assert who(text, "افغانستان پایان") == ["جو بایدن"]
+
+
+def test_a_headline_glued_into_the_body_names_its_holder_before_the_colon():
+    """farexstance-11099 (batch 6): scraped headlines inside the text, "بریتانیا: '...'" and
+    "حمله به کشتی اسرائیلی؛ آنتونی بلینکن: ...", are the named holder's, not the last speaker's."""
+    text = ("مجید تخت روانچی گفت: ایران هیچ نقشی در این حمله نداشته است. "
+            "بریتانیا: 'بقایای پهپاد ایرانی شاهد ۱۳۶ بر کشتی مرسر استریت پیدا شد'\n"
+            "حمله به کشتی اسرائیلی؛ آنتونی بلینکن: مطمئنیم کار ایران است")
+    assert who(text, "پهپاد ایرانی") == ["بریتانیا"]
+    assert who(text, "ایران است") == ["آنتونی بلینکن"]
+
+
+def test_a_body_acting_too_holds_its_sentence_even_right_after_a_speaker():
+    """farexstance-11099 (batch 6): "X هم/نیز ..." marks a new participant, so a body acting
+    after a named speaker holds its own sentence (D1); a governor (والی) is a title."""
+    text = ("آنتونی بلینکن گفت: مطمئنیم کار ایران است. فرماندهی مرکزی ایالات متحده آمریکا هم با انتشار "
+            "نتیجه تحقیقاتش، انگشت اتهام را به سوی ایران گرفته است.")
+    assert who(text, "ایران گرفته") == ["فرماندهی مرکزی ایالات متحده آمریکا"]
+    text = ('سركنسول ايران گفت: اين كمك‌ها ادامه دارد. "گل آقا شيرزوي" والي ننگرهار نيز ضمن قدرداني از اين '
+            'كمك‌هاي ايران گفت كه ايران كمك ها را به اين ولايت فرستاده است.')
+    assert who(text, "اين كمك‌هاي") == ["گل آقا شيرزوي"]

@@ -245,7 +245,8 @@ class _Article:
                 found = self.from_document(*ref[:2])
             if subj and not found:
                 found = self.resolve_subject(subj, "subject")
-            if not found and s.index in self.find.acting and not any(self.explicit[-3:]):
+            if not found and s.index in self.find.acting and (not any(self.explicit[-3:]) or self.new_speaker(
+                    *self.find.acting[s.index][-1])):
                 # "سنا به برنامه ... رای مثبت داد" in the outlet's narrative (no sentence of the three
                 # before named a speaker): the body acting holds it; soon after "X گفت" it is X's speech
                 found = self.resolve_subject(self.find.acting[s.index], "acting subject")

@@ -79,6 +79,10 @@ class Subjects:
         u, names = self.u, self.names
         end = s.frame.end if s.frame else s.end
         a = skip_opening(u, s.start, end, names.starts)
+        if s.frame is None:
+            titled = self.colon_title(s, a)
+            if titled:
+                return titled
         if ACCORDING.match(u, a, end):
             return None  # "به گفته X، ...": X holds what follows (``according``)
         span = noun_phrase(u, a, end, names)
@@ -115,6 +119,19 @@ class Subjects:
                     self.acting[s.index] = parts  # may still hold it in the outlet's narrative (speakers.walk)
                 return None  # "آمریکا ... تحریم کرده است" inside a speech: not America speaking
         return parts
+
+    def colon_title(self, s, a: int) -> list[Span] | None:
+        """A headline inside the body, "NAME: ..." or "EVENT؛ NAME: ..." (scraped pages glue
+        headlines to the text): the name before the colon holds the sentence."""
+        u = self.u
+        for m in (re.compile(r"").match(u, a), re.compile(r"[^؛:\n]{3,80}؛[\s\u200c]*").match(u, a, s.end)):
+            if m is None:
+                continue
+            span = noun_phrase(u, m.end(), s.end, self.names)
+            if span and len(u[span[0]:span[1]].split()) <= 5 and re.match(r"[\s\u200c]*:", u[span[1]:span[1] + 3]) \
+                    and not re.match(r"[\s\u200c]*:[\s\u200c]*$", u[span[1]:s.end]) and self.plausible(span):
+                return coordinated(u, *span, self.names)
+        return None
 
     def opening_description(self, s) -> Span | None:
         """The title or group phrase a sentence opens with, if any ("نمایندگان ایالت نیویورک");
