@@ -101,6 +101,13 @@ def is_verb(word: str) -> bool:
     return match_key(w) in _VERB_WORDS or w.startswith(("می\u200c", "نمی\u200c")) or w in ("می", "نمی")
 
 
+# an honorific as written, whatever its spaces and half-spaces ("حجت\u200c\u200cالاسلام")
+_HONORIFIC = re.compile("(?:%s)[\\s\u200c]+" % "|".join(
+    r"[\s\u200c]*".join(map(re.escape, re.split(r"[\s\u200c]+", h)))
+    if re.search(r"[\s\u200c]", h) else re.escape(h)
+    for h in sorted(HONORIFICS, key=len, reverse=True)))
+
+
 def strip_honorifics(u: str, a: int, b: int) -> int:
     """Start of the name after leading ranks/honorifics (``امیر دریادار دوم محمدرضا عزیزی``)."""
     moved = True
@@ -109,11 +116,9 @@ def strip_honorifics(u: str, a: int, b: int) -> int:
         if u.startswith("امیر ", a) and any(u.startswith(r, a + 5) for r in RANK_AFTER_AMIR):
             a, moved = a + 5, True
             continue
-        for h in sorted(HONORIFICS, key=len, reverse=True):
-            e = a + len(h)
-            if u.startswith(h, a) and e < b and u[e] in " \u200c" and tokens(u[e + 1:b]):
-                a, moved = e + 1, True
-                break
+        m = _HONORIFIC.match(u, a, b)
+        if m and tokens(u[m.end():b]):
+            a, moved = m.end(), True
     while a < b and u[a] in PUNCT:
         a += 1
     return a

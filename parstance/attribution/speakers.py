@@ -52,6 +52,9 @@ def _trim(u: str, a: int, b: int) -> tuple[int, int] | None:
         b = q
     while b > a and (u[b - 1] in PUNCT or u[b - 1].isspace()):
         b -= 1
+    last = re.search(r"[\s\u200c]+(\S+)$", u[a:b])
+    if last and match_key(last.group(1)) in STOP:  # "مرادی پیشتر", "دولت قانونی در"
+        b = a + last.start()
     return (a, b) if any(c.isalpha() for c in u[a:b]) else None
 
 

@@ -102,7 +102,9 @@ class Subjects:
         if u[span[1]:span[1] + 3].lstrip(" \u200c")[:1] in ("،", ",") and not (
                 len(phrase.split()) > 2 and (is_title(phrase) or is_org(phrase))):
             span = extend_coordination(u, span, end, names)  # not "معاون وزارت میراث فرهنگی، گردشگری و ..."
-        parts = coordinated(u, *span, names)
+        parts = [p for p in coordinated(u, *span, names) if any(c.isalpha() for c in u[p[0]:p[1]])]
+        if not parts:  # "... و ۲۳ پیوست": a number is nobody
+            return None
         if s.frame is None:
             agent = self.agent(s, span)
             if agent is not None:
