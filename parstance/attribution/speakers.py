@@ -174,6 +174,11 @@ class _Article:
         if same:  # "یک مقام آمریکایی ... این مقام آمریکایی گفت": the one described before
             return [Resolution(same.actor, same.aliases, span, [f"{why} {mention!r} -> {same.actor!r}"],
                                described=True)]
+        head = match_key(rest.split()[0])
+        named = next((r for r in reversed(self.history[-6:]) if len(head) >= 3 and not is_title(rest)
+                      and any(match_key(w).startswith(head) for w in r.actor.split())), None)
+        if named:  # "جمعی از وکلای دادگستری ... این وکلا در بیانیه خود نوشت": the group named so
+            return [Resolution(named.actor, named.aliases, span, [f"{why} {mention!r} -> {named.actor!r}"])]
         owner = self.resolver.title_owner(rest) if is_title(rest) else None
         if owner:
             return [Resolution(owner, self.resolver.aliases(owner), span,
