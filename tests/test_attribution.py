@@ -609,3 +609,12 @@ def test_a_date_with_a_day_ordinal_opens_and_this_group_refers_to_the_group_so_n
     assert who(text, "طرح «صیانت از") == ["جمعی از وکلای دادگستری"]
     assert who(text, "مسدودسازی") == ["جمعی از وکلای دادگستری"]
     assert who(text, "فیلترینگ پلتفرم") == ["جمعی از وکلای دادگستری"]
+
+
+def test_the_friday_prayer_leader_is_a_title_not_friday():
+    """batch 12, farsnews-bcb51ce57e: "امام جمعه خرم‌آباد گفت" is the preacher named before, not
+    "امام" cut off at the weekday "جمعه"."""
+    text = ("حجت‌الاسلام سیداحمد میرعمادی ظهر امروز در خرم‌آباد اظهار داشت: مسلمانان با پیامبر اسلام صاحب "
+            "شرف شده‌اند.\nامام جمعه خرم‌آباد گفت: علاوه بر راهپیمایی‌ها باید صدها هزار کنگره درباره چهره "
+            "رسول خدا برگزار شود.")
+    assert who(text, "صدها هزار کنگره") == ["سیداحمد میرعمادی"]

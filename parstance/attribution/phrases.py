@@ -219,6 +219,8 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
             pass  # "این گزارش حاکی است": a statement, not "این"
         elif kept and k == "ولی" and vali_not_but(u, c[1], opening=False):
             pass  # "نماینده ولی فقیه در سپاه": "ولی" is a noun here, not "but"
+        elif kept and k == "جمعه" and match_key(u[kept[-1][0]:kept[-1][1]]) in ("امام", "خطیب", "نماز"):
+            pass  # "امام جمعه خرم‌آباد": a title, not Friday
         elif kept and (k in STOP or is_verb(word) or k in ("یا", "یعنی", "چه", "یکی") or _quantity_time(u, w, b)
                        or k in ("این", "آن") and re.match(r"\s*(?:\S+\s+){0,2}را(?=[\s\u200c]|$)", u[w[1]:w[1] + 40])):
             # ("... و رومانی | این حمله را محکوم کرده‌اند": a demonstrative opening the object)
