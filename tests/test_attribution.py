@@ -626,3 +626,11 @@ def test_as_x_said_holds_what_follows():
     text = ("زیک هاسفادر گفت: این گزارش هشداری جدی است. همانطور که دانشمندان گفتند، افزایش دما منجر به "
             "خشکسالی شدید، آتش سوزی جنگل ها، طوفان و سیل خواهد شد.")
     assert who(text, "افزایش دما") == ["دانشمندان"]
+
+
+def test_a_surname_in_the_gazetteer_still_takes_the_fullest_name_in_the_article():
+    """batch 12, farexstance-12572: the labels' gazetteer has "ظریف" alone; in an article that
+    writes "محمد جواد ظریف", "آقای ظریف" and "او" are written with the full name (D9)."""
+    text = ("محمد جواد ظریف در نامه‌ای از اختلاف نظرها بر سر برجام انتقاد کرد.\n"
+            "آقای ظریف نوشته: \"برنامه ۲۵ساله با چین به نفع کشور است.\"")
+    assert who(text, "برنامه ۲۵ساله", known=["ظریف", "محمد جواد ظریف"]) == ["محمد جواد ظریف"]

@@ -239,7 +239,8 @@ class ActorResolver:
         a gazetteer name ("ایران") is kept as it is."""
         mention = clean(mention)
         toks = tokens(mention)
-        if not toks or match_key(mention) in self.known or match_key(mention) in COUNTRIES or is_org(mention):
+        if not toks or match_key(mention) in self.known and len(toks) > 1 or match_key(mention) in COUNTRIES \
+                or is_org(mention):
             return mention
         best = mention
         toks = [_no_article(t) for t in toks]
