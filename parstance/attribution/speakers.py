@@ -42,6 +42,8 @@ def _trim(u: str, a: int, b: int) -> tuple[int, int] | None:
     or what follows a closing quote inside it ("صبح صادق» وابسته به سپاه"); None if it
     holds no letter."""
     a, b = max(0, a), min(len(u), b)
+    while 0 < a < b and u[a - 1] == "\u200c" and u[a] != "\u200c":
+        a = u.rfind(" ", 0, a) + 1  # a span cut inside a word ("رسانه|های"): the whole word
     while a < b and (u[a] in PUNCT or u[a].isspace()):
         a += 1
     m = re.match(r"(?:از|به|با|در|برای)[\s\u200c]+", u[a:b])
