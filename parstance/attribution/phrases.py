@@ -163,11 +163,16 @@ def _light_verb(word: str) -> bool:
     return match_key(w) in _LIGHT_VERBS
 
 
+_MONTHS = keys("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+               "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر",
+               "دسامبر", "اوایل", "اواخر", "اواسط")
+
+
 def _quantity_time(u: str, w: tuple[int, int], b: int) -> bool:
     """"یک روز پیش", "دو هفته بعد": a time adverbial after the subject."""
     k = match_key(u[slice(*core(u, w))])
-    if not (k.isdigit() or k in ("یک", "دو", "سه", "چند", "چهار", "پنج")):
-        return False
+    if not (k.isdigit() or k in ("یک", "دو", "سه", "چند", "چهار", "پنج") or k in _MONTHS):
+        return False  # ("دولت چین | ژوئن سال گذشته", "کومو | اوایل ماه مارس")
     nxt = words(u, w[1], b)[:1]
     return bool(nxt) and match_key(u[slice(*core(u, nxt[0]))]) in TIME_WORDS
 
