@@ -146,8 +146,9 @@ def _skip_fronted(u: str, a: int, b: int, name_starts) -> int:
     if ks[0] in PREPOSITIONS and n > 1 and n < len(ws):
         return _after_punct(u, ws[n - 1][1], b)
     for i, w in enumerate(ws[:7]):
-        if i and w[0] in name_starts and ks[i - 1] not in PREPOSITIONS:
-            return w[0]
+        if i and w[0] in name_starts and ks[i - 1] not in PREPOSITIONS and all(
+                k in TIME_WORDS or k.isdigit() for k in ks[1:i]):
+            return w[0]  # (not "از همه مردم عزیز ایران ...": the name is inside the phrase)
         if u[w[1] - 1] in ":؛«،,":
             break
     return a
