@@ -671,3 +671,12 @@ def test_sayyid_stays_and_a_headline_word_is_not_a_name_for_the_next_lines_title
             "بازنگری شود.\nآذرکش تصریح کرد: ما به صورت جدی در بحث آموزش‌های مهارتی ورود کرده‌ایم.")
     assert who(text, "بازنگری") == ["سید مصطفی آذرکش"]
     assert who(text, "آموزش‌های مهارتی") == ["سید مصطفی آذرکش"]
+
+
+def test_an_ayatollah_who_is_a_sayyid_is_written_with_sayyid_only():
+    """batch 13, farsnews-dbd059434c (D9): "آیت‌الله سید یحیی جعفری" is written "سید یحیی جعفری", and
+    "خطیب جمعه کرمان" is a title (the preacher), like "امام جمعه"."""
+    text = ("آیت‌الله سید یحیی جعفری در خطبه‌های نماز جمعه کرمان گفت: استکبار جهانی دشمن ملت‌های مسلمان است.\n"
+            "خطیب جمعه کرمان در بخش دیگری از خطبه‌ها گفت: کسانی که در این راه کوتاهی کنند مقصرند.")
+    assert who(text, "استکبار جهانی", known=["آیت‌الله سید یحیی جعفری"]) == ["سید یحیی جعفری"]
+    assert who(text, "کسانی که") == ["سید یحیی جعفری"]

@@ -261,6 +261,9 @@ class ActorResolver:
             full = self._first_named(mention)  # "بنت" -> "نفتالی بنت", not "اطرافیان بنت"
             if full and len(tokens(full)) >= len(tokens(best)):
                 best = full
+        bare = clean(best[strip_honorifics(unify(best), 0, len(best)):])
+        if bare != best and len(tokens(bare)) >= 2:
+            best = bare  # D9: "آیت‌الله سید یحیی جعفری" -> "سید یحیی جعفری" (with سید, below)
         sayyid = len(tokens(best)) >= 2 and match_key(tokens(best)[0]) != match_key("سید") and re.search(
             r"(?<![^\s\u200c«\"(])سید[\s\u200c]+" + re.escape(unify(best)) + r"(?![^\s\u200c»\")،,.:؛])", self.u)
         if sayyid:  # D9: "سید" stays ("سید مصطفی آذرکش"), as the article writes it
