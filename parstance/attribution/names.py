@@ -188,6 +188,7 @@ class ActorResolver:
         self.text, self.known = text, known
         self.u = u = unify(text)
         self._full: dict[str, str | None] = {}  # surname -> first-name form (``_first_named``)
+        self._canonical: dict[str, str] = {}  # mention -> fullest name (``canonical``; names are fixed)
         self.names: list[str] = []
         for a, b in sorted(names):
             s = self._name_form(a, b)
@@ -240,6 +241,11 @@ class ActorResolver:
     def canonical(self, mention: str) -> str:
         """The fullest name in the article that extends ``mention`` ("شمخانی" -> "علی شمخانی");
         a gazetteer name ("ایران") is kept as it is."""
+        if mention not in self._canonical:
+            self._canonical[mention] = self._fullest(mention)
+        return self._canonical[mention]
+
+    def _fullest(self, mention: str) -> str:
         mention = clean(mention)
         toks = tokens(mention)
         if not toks or match_key(mention) in self.known and len(toks) > 1 or match_key(mention) in COUNTRIES \
