@@ -680,3 +680,14 @@ def test_an_ayatollah_who_is_a_sayyid_is_written_with_sayyid_only():
             "خطیب جمعه کرمان در بخش دیگری از خطبه‌ها گفت: کسانی که در این راه کوتاهی کنند مقصرند.")
     assert who(text, "استکبار جهانی", known=["آیت‌الله سید یحیی جعفری"]) == ["سید یحیی جعفری"]
     assert who(text, "کسانی که") == ["سید یحیی جعفری"]
+
+
+def test_a_tagged_part_of_the_subject_runs_from_the_subjects_start_and_though_opens_a_clause():
+    """batch 12, farexstance-11801: a tag "خارجه انگلیس" inside "وزارت خارجه انگلیس مدعی شد" is the
+    ministry (from the subject's start to the tag's end); batch 13, farexstance-5932: "هرچند
+    واردکنندگان ایرانی دارو می‌گویند ..." opens with "هرچند", not with the importers' name."""
+    text = "وزارت خارجه انگلیس مدعی شد که دولت «آلکساندر لوکاشنکو» رئیس جمهور بلاروس ناقض حقوق بشر است."
+    assert who(text, "دولت «آلکساندر", mentions=["خارجه انگلیس"]) == ["وزارت خارجه انگلیس"]
+    text = ("ویسنته ورز بنکومو گفت: این واکسن موثر است. هرچند واردکنندگان ایرانی دارو می‌گویند تحریم‌ها "
+            "خرید دارو را دشوار کرده است.")
+    assert who(text, "تحریم‌ها") == ["واردکنندگان ایرانی دارو"]

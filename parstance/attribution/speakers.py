@@ -308,8 +308,11 @@ class _Article:
             # a place or principal inside a title or anaphor: "شهردار دلیجان" is the mayor the rules
             # found (منصوری), "این نماینده مجلس امت کویت" the MP before, not دلیجان / کویت
             return None
-        if inside:  # the subject itself is tagged ("مدیر رصدخانه مهاجرت ایران")
-            return [self.resolver.name_at(*m, "tagged subject") for m in inside]
+        if inside:  # the subject itself is tagged ("مدیر رصدخانه مهاجرت ایران"), from where the subject
+            # starts ("وزارت | خارجه انگلیس") to where the tag ends ("میرعمادی | علت اهانت ...")
+            starts = [min([r.mention[0] for r in chosen if r.mention and r.mention[0] <= m[0] < r.mention[1]] or [m[0]])
+                      for m in inside]
+            return [self.resolver.name_at(a, m[1], "tagged subject") for a, m in zip(starts, inside)]
         if self.explicit[i]:
             cands = [m for m in tagged if m[0] >= self.subject_end[i] and self.find.nested_holder(s, m)]
         else:
