@@ -102,10 +102,9 @@ def is_verb(word: str) -> bool:
 
 
 # an honorific as written, whatever its spaces and half-spaces ("حجت\u200c\u200cالاسلام")
-_HONORIFIC = re.compile("(?:%s)[\\s\u200c]+" % "|".join(
+_HONORIFIC = re.compile("(?:{})[\\s\u200c]+".format("|".join(
     r"[\s\u200c]*".join(map(re.escape, re.split(r"[\s\u200c]+", h)))
-    if re.search(r"[\s\u200c]", h) else re.escape(h)
-    for h in sorted(HONORIFICS, key=len, reverse=True)))
+    for h in sorted(HONORIFICS, key=len, reverse=True))))
 
 
 def strip_honorifics(u: str, a: int, b: int) -> int:

@@ -24,8 +24,8 @@ from ..normalize import match_key, unify
 from .courts import court_for, court_mentions, is_judicial, verdict_in, whole_court
 from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
                       PLURAL_PRONOUNS, PUNCT, QUANTIFIERS, RELATIONAL_TITLES, SHIFT, STOP, THINGS, keys)
-from .nominal import nominal_holders
 from .names import ActorResolver, Resolution, appositive_names, known_mentions
+from .nominal import nominal_holders
 from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
 from .subjects import Subjects, name_part
 
