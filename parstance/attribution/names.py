@@ -145,6 +145,29 @@ def appositive_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def trim_mention(u: str, a: int, b: int) -> tuple[int, int] | None:
+    """A tagger span without surrounding punctuation, a leading preposition ("از کشورها")
+    or what follows a closing quote inside it ("صبح صادق» وابسته به سپاه"); None if it
+    holds no letter."""
+    a, b = max(0, a), min(len(u), b)
+    while 0 < a < b and u[a - 1] == "\u200c" and u[a] != "\u200c":
+        a = u.rfind(" ", 0, a) + 1  # a span cut inside a word ("رسانه|های"): the whole word
+    while a < b and (u[a] in PUNCT or u[a].isspace()):
+        a += 1
+    m = re.match(r"(?:از|به|با|در|برای)[\s\u200c]+", u[a:b])
+    if m and m.end() < b - a:
+        a += m.end()
+    q = u.find("»", a, b)
+    if q > a and "«" not in u[a:q]:
+        b = q
+    while b > a and (u[b - 1] in PUNCT or u[b - 1].isspace()):
+        b -= 1
+    last = re.search(r"[\s\u200c]+(\S+)$", u[a:b])
+    if last and match_key(last.group(1)) in STOP:  # "مرادی پیشتر", "دولت قانونی در"
+        b = a + last.start()
+    return (a, b) if any(c.isalpha() for c in u[a:b]) else None
+
+
 def known_mentions(text: str, known) -> list[tuple[int, int]]:
     """Occurrences (whole words) of gazetteer actor names in the article."""
     if not known:
@@ -363,4 +386,4 @@ class ActorResolver:
                           org=is_org(mention) or is_org(name) or is_plural(mention))
 
 
-__all__ = ["ActorResolver", "Resolution", "appositive_names", "known_mentions", "titles_match"]
+__all__ = ["ActorResolver", "Resolution", "appositive_names", "known_mentions", "titles_match", "trim_mention"]

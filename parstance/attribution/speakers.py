@@ -23,8 +23,8 @@ from collections import Counter
 from ..normalize import match_key, unify
 from .courts import court_for, court_mentions, is_judicial, verdict_in, whole_court
 from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
-                      PLURAL_PRONOUNS, PUNCT, QUANTIFIERS, RELATIONAL_TITLES, SHIFT, STOP, THINGS, keys)
-from .names import ActorResolver, Resolution, appositive_names, known_mentions
+                      PLURAL_PRONOUNS, QUANTIFIERS, RELATIONAL_TITLES, SHIFT, STOP, THINGS, keys)
+from .names import ActorResolver, Resolution, appositive_names, known_mentions, trim_mention
 from .nominal import nominal_holders
 from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
 from .subjects import Subjects, name_part
@@ -35,29 +35,6 @@ _DOC_KEYS = keys(*DOCUMENTS)
 _DOC_WORD = re.compile(r"(?<![^\s\u200c«])(%s)(?=(?:\u200c?(?:ای|ها|های))?(?:[\s.،,:؛»]|$))"
                        % "|".join(sorted(DOCUMENTS, key=len, reverse=True)))
 _LIST_SEPARATOR = re.compile(r"[\s\u200c]*(?:[،,]|و|[،,][\s\u200c]*و)[\s\u200c]*")
-
-
-def _trim(u: str, a: int, b: int) -> tuple[int, int] | None:
-    """A tagger span without surrounding punctuation, a leading preposition ("از کشورها")
-    or what follows a closing quote inside it ("صبح صادق» وابسته به سپاه"); None if it
-    holds no letter."""
-    a, b = max(0, a), min(len(u), b)
-    while 0 < a < b and u[a - 1] == "\u200c" and u[a] != "\u200c":
-        a = u.rfind(" ", 0, a) + 1  # a span cut inside a word ("رسانه|های"): the whole word
-    while a < b and (u[a] in PUNCT or u[a].isspace()):
-        a += 1
-    m = re.match(r"(?:از|به|با|در|برای)[\s\u200c]+", u[a:b])
-    if m and m.end() < b - a:
-        a += m.end()
-    q = u.find("»", a, b)
-    if q > a and "«" not in u[a:q]:
-        b = q
-    while b > a and (u[b - 1] in PUNCT or u[b - 1].isspace()):
-        b -= 1
-    last = re.search(r"[\s\u200c]+(\S+)$", u[a:b])
-    if last and match_key(last.group(1)) in STOP:  # "مرادی پیشتر", "دولت قانونی در"
-        b = a + last.start()
-    return (a, b) if any(c.isalpha() for c in u[a:b]) else None
 
 
 def _person_like(r: Resolution) -> bool:
@@ -78,7 +55,7 @@ class _Article:
         self.text, self.sentences = text, sentences
         self.u = u = unify(text)
         # the tagger's spans, trimmed of punctuation; spans with no letter are dropped
-        self.tagged = [[t for t in (_trim(u, a, b) for a, b in ms) if t] for ms in mentions]
+        self.tagged = [[t for t in (trim_mention(u, a, b) for a, b in ms) if t] for ms in mentions]
         spans = [m for ms in self.tagged for m in ms]
         extra = appositive_names(text) + known_mentions(text, known)
         spans += [s for s in extra if not any(a < s[1] and s[0] < b for a, b in spans)]
@@ -352,7 +329,7 @@ class _Article:
         s = self.sentences[i]
         marks = {}
         for a, b, p in spans or []:
-            m = _trim(u, max(a, s.start), min(b, s.end))
+            m = trim_mention(u, max(a, s.start), min(b, s.end))
             if m and p >= threshold and not (m[0] <= t < m[1]):
                 marks[m] = max(p, marks.get(m, 0.0))
         if not marks:
