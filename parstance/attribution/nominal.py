@@ -6,7 +6,8 @@ after it holds what the act is about.
     ... نشانه‌ای از نگرانی مقامات ارتش امریکا از اهداف ایران ...   -> مقامات ارتش امریکا
 
 The act's scope is the rest of its clause: a target after the holder and before the next
-comma, colon or full stop.  Outside it, the sentence's speaker holds the claim as before
+comma, colon, full stop or verb (within 90 characters).  Outside it, the sentence's speaker
+holds the claim as before
 ("X در واکنش به اظهارات Y گفت: ..." -> X holds what follows the colon).
 """
 from __future__ import annotations
