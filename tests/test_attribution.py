@@ -691,3 +691,15 @@ def test_a_tagged_part_of_the_subject_runs_from_the_subjects_start_and_though_op
     text = ("ویسنته ورز بنکومو گفت: این واکسن موثر است. هرچند واردکنندگان ایرانی دارو می‌گویند تحریم‌ها "
             "خرید دارو را دشوار کرده است.")
     assert who(text, "تحریم‌ها") == ["واردکنندگان ایرانی دارو"]
+
+
+def test_a_bodys_own_and_is_not_coordination_and_a_finger_or_an_adverb_ends_a_subject():
+    """batch 14, farsnews-206a7142cd: "سازمان راهداری و حمل و نقل جاده‌ای" is one body, not three
+    actors; farexstance-11180: "بریتانیا، ایالات متحده و اسرائیل انگشت اتهام را ..." ends at
+    "انگشت"; an adverb with tanwin ends a subject ("خامنه‌ای علناً")."""
+    text = "سازمان راهداری و حمل و نقل جاده‌ای از همکاری اقشار مختلف مردم در سفرهای نوروزی قدردانی کرد."
+    assert who(text, "همکاری اقشار") == ["سازمان راهداری و حمل و نقل جاده‌ای"]
+    text = "بریتانیا، ایالات متحده و اسرائیل انگشت اتهام را به سوی ایران نشانه رفته‌اند."
+    assert who(text, "ایران نشانه") == ["بریتانیا", "ایالات متحده", "اسرائیل"]
+    text = "آیت الله خامنه ای علناً از این طرح حمایت کرد."
+    assert who(text, "این طرح") == ["آیت الله خامنه ای"]

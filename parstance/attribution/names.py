@@ -291,8 +291,8 @@ class ActorResolver:
             if full and len(tokens(full)) >= len(tokens(best)):
                 best = full
         bare = clean(best[strip_honorifics(unify(best), 0, len(best)):])
-        if bare != best and len(tokens(bare)) >= 2:
-            best = bare  # D9: "آیت‌الله سید یحیی جعفری" -> "سید یحیی جعفری" (with سید, below)
+        if bare != best and len(tokens(bare)) >= 2 and tokens(bare)[0] in FIRST_NAMES:
+            best = bare  # D9: "آیت‌الله سید یحیی جعفری" -> "سید یحیی جعفری" (سید below); not "خامنه ای"
         sayyid = len(tokens(best)) >= 2 and match_key(tokens(best)[0]) != match_key("سید") and re.search(
             r"(?<![^\s\u200c«\"(])سید[\s\u200c]+" + re.escape(unify(best)) + r"(?![^\s\u200c»\")،,.:؛])", self.u)
         if sayyid:  # D9: "سید" stays ("سید مصطفی آذرکش"), as the article writes it
@@ -377,6 +377,8 @@ class ActorResolver:
             part = (part[0], part[1] - 1)
         bare = clean(text[part[0]:part[1]])
         name = self.canonical(bare)
+        if len(ranks) >= 2 and match_key(" ".join(ranks[-2:])) in KEPT_HONORIFICS:
+            ranks = ranks[:-2] + [" ".join(ranks[-2:])]  # "آیت الله" written with a space is one honorific
         if name == bare and ranks:
             if len(tokens(name)) == 1 and match_key(ranks[-1]) not in _POLITE:
                 name = clean(" ".join(ranks) + " " + name)  # "سرلشکر صفوی": a lone surname keeps its rank

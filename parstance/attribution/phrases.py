@@ -226,6 +226,7 @@ def noun_phrase(u: str, a: int, b: int, names: Names | None = None) -> tuple[int
         elif kept and k == "جمعه" and match_key(u[kept[-1][0]:kept[-1][1]]) in ("امام", "خطیب", "نماز"):
             pass  # "امام جمعه خرم‌آباد": a title, not Friday
         elif kept and (k in STOP or is_verb(word) or k in ("یا", "یعنی", "چه", "یکی") or _quantity_time(u, w, b)
+                       or word.endswith(("اً", "ا\u064b"))  # an adverb with tanwin: "خامنه‌ای علناً"
                        or k in ("این", "آن") and re.match(r"\s*(?:\S+\s+){0,2}را(?=[\s\u200c]|$)", u[w[1]:w[1] + 40])):
             # ("... و رومانی | این حمله را محکوم کرده‌اند": a demonstrative opening the object)
             ended_by = k if k in STOP else "verb"
@@ -348,6 +349,10 @@ def coordinated(u: str, a: int, b: int, names: Names | None = None) -> list[tupl
         pos = a + m.end()
     parts.append((pos, b))
     parts = [(x, y) for x, y in parts if y > x]
+    if len(parts) > 1 and is_org(u[parts[0][0]:parts[0][1]]) and not is_plural(u[parts[0][0]:parts[0][1]]) \
+            and not re.search(r"[،,]", u[a:b]) and not any(
+            is_org(u[x:y]) or is_title(u[x:y]) or names and names.prefix_len(tokens(u[x:y])) for x, y in parts[1:]):
+        return [(a, b)]  # a body's own "و": "سازمان راهداری و حمل و نقل جاده‌ای"
     if len(parts) > 1 and all(len(u[x:y].split()) <= 5 for x, y in parts):
         return parts
     return [(a, b)]
