@@ -104,9 +104,10 @@ def appositive_names(text: str) -> list[tuple[int, int]]:
         for i in range(3):
             # the word nearest the title may be followed by a comma: "با محسن بهاروند، سفیر ..."
             # never across a line break: a headline's last word is not a name for the next line's title
+            # (hence "\Z": "$" also matches before a final newline)
+            if i == 0 and "\n" in u[max(0, pos - 3):pos]:
+                break
             gap = r"[\s\u200c«»\"]*(?:([،,])[\s\u200c]*)?\Z" if i == 0 else r"[\s\u200c«»\"]*\Z"
-            if "\n" in u[pos - 3:pos] and i == 0:
-                break  # (not "$", which matches before a final newline)
             wm = re.search(r"([^\s،,.:؛()\d«»\"]+)" + gap, u[max(0, pos - 40):pos])
             if wm and i == 0:
                 comma = bool(wm.group(2))

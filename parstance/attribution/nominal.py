@@ -20,9 +20,10 @@ from .phrases import coordinated, is_anaphor, is_pronoun, noun_phrase
 Span = tuple[int, int]
 # the clause ends at punctuation or at its verb, unless a relative clause follows ("... همراه بود که
 # معتقدند ..." is still the critics' view)
-_SCOPE_END = re.compile(r"[،,؛:.!?؟\n]|(?<=[\s\u200c])(?:است|بود|شد|شده|کرد|کرده|کردند|دارد|نمی\u200c?\S+|می\u200c?\S+)"
+_PUNCT = r"[،,؛:.!?؟\n]"
+_PUNCT_END = re.compile(_PUNCT)
+_SCOPE_END = re.compile(_PUNCT + r"|(?<=[\s\u200c])(?:است|بود|شد|شده|کرد|کرده|کردند|دارد|نمی\u200c?\S+|می\u200c?\S+)"
                         r"(?=[\s\u200c.،,؛]|$)(?![\s\u200c]+که[\s\u200c])")
-_PUNCT_END = re.compile(r"[،,؛:.!?؟\n]")
 _MAX_SCOPE = 90  # characters from the holder's end: one clause
 
 

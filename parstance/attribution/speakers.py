@@ -361,7 +361,9 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
         fallback = [Resolution(top, art.resolver.aliases(top), None,
                                [f"no speaker found: the article's main speaker {top!r}"])]
 
-    acts = [nominal_holders(art.u, s, art.find) for s in sentences]
+    # "اعلام طالبان مبنی بر استقبال از TARGET": each act's holder, resolved once (nominal.py)
+    acts = [[(span, end, rs) for span, end, parts in nominal_holders(art.u, s, art.find)
+             if (rs := art.resolve_subject(parts, "act by"))] for s in sentences]
     courts = court_mentions(art.u)
     court_keys = [match_key(text[a:b]) for a, b in courts]
 
@@ -377,9 +379,7 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
                     chosen = rs
             held = art.held_by(i, target_start, holders.get((i, target_start)), chosen, threshold) \
                 if holders is not None else None
-            # "اعلام طالبان مبنی بر استقبال از TARGET": the act's holder (nominal.py)
-            held = held or next((rs for span, end, parts in reversed(acts[i]) if span[1] <= target_start < end
-                                 and (rs := art.resolve_subject(parts, "act by"))), None)
+            held = held or next((rs for span, end, rs in reversed(acts[i]) if span[1] <= target_start < end), None)
             found = [whole_court(r, text, courts, court_keys)
                      for r in held or art.tagged_speakers(i, target_start, chosen) or chosen or fallback]
             if verdict and not any(is_judicial(r.actor) for r in found):
