@@ -12,8 +12,8 @@ import re
 
 from ..normalize import match_key, unify
 from .lexicon import (AGENCIES, ANAPHORS, COUNTRIES, DOCUMENTS, FIRST_NAMES, FIRST_PERSON, GROUP_HEADS, HONORIFICS,
-                      ORG_HEADS, OUTLET_HEADS, PLURAL_PRONOUNS, PRONOUNS, PUNCT, QUANTIFIERS, RANK_AFTER_AMIR, STOP,
-                      TIME_WORDS, TITLE_HEADS, keys)
+                      MONTHS, ORG_HEADS, OUTLET_HEADS, PLURAL_PRONOUNS, PRONOUNS, PUNCT, QUANTIFIERS, RANK_AFTER_AMIR,
+                      STOP, TIME_WORDS, TITLE_HEADS, keys)
 
 _WORD = re.compile(r"[^\s،,؛]+[،,؛]*|[،,؛]+")
 _PRONOUN_KEYS = keys(*PRONOUNS) | PLURAL_PRONOUNS | FIRST_PERSON
@@ -162,15 +162,10 @@ def _light_verb(word: str) -> bool:
     return match_key(w) in _LIGHT_VERBS
 
 
-_MONTHS = keys("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-               "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر",
-               "دسامبر", "اوایل", "اواخر", "اواسط")
-
-
 def _quantity_time(u: str, w: tuple[int, int], b: int) -> bool:
     """"یک روز پیش", "دو هفته بعد": a time adverbial after the subject."""
     k = match_key(u[slice(*core(u, w))])
-    if not (k.isdigit() or k in ("یک", "دو", "سه", "چند", "چهار", "پنج") or k in _MONTHS):
+    if not (k.isdigit() or k in ("یک", "دو", "سه", "چند", "چهار", "پنج") or k in MONTHS):
         return False  # ("دولت چین | ژوئن سال گذشته", "کومو | اوایل ماه مارس")
     nxt = words(u, w[1], b)[:1]
     return bool(nxt) and match_key(u[slice(*core(u, nxt[0]))]) in TIME_WORDS
