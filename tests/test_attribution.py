@@ -703,3 +703,27 @@ def test_a_bodys_own_and_is_not_coordination_and_a_finger_or_an_adverb_ends_a_su
     assert who(text, "ایران نشانه") == ["بریتانیا", "ایالات متحده", "اسرائیل"]
     text = "آیت الله خامنه ای علناً از این طرح حمایت کرد."
     assert who(text, "این طرح") == ["آیت الله خامنه ای"]
+
+
+def test_a_person_only_the_tagger_finds_is_who_vi_refers_back_to():
+    """batch 15, farsnews-234532b2fa: the rules find no subject in "در اين مراسم همچنين عبدالعلي
+    زاده از ... استقبال كرد", the tagger does; the next "وي ادامه داد" is عبدالعلي زاده, not the
+    Turkish minister who spoke before (and without the tagger it stays with him)."""
+    text = ("كورشات توزمن اظهار داشت: تركيه مايل است كالا به ايران صادر نمايد. "
+            "در اين مراسم همچنين عبدالعلي زاده از همكاري دو كشور در افغانستان استقبال كرد. "
+            "وي ادامه داد: شركتهاي ترك مي توانند ساخت شهرهاي جديد را به عهده بگيرند.")
+    assert who(text, "همكاري دو كشور", mentions=["عبدالعلي زاده"]) == ["عبدالعلي زاده"]
+    assert who(text, "شركتهاي ترك", mentions=["عبدالعلي زاده"]) == ["عبدالعلي زاده"]
+    assert who(text, "شركتهاي ترك") == ["كورشات توزمن"]
+    # a one-word mention inside a quote ("هر یک از طرف ها") is nobody "او" refers to
+    text = ('محمد جواد ظریف نوشته: "هیچ توافقی بی‌نقص نیست. هر یک از طرف ها از بخش هایی از توافق ناراضی است". '
+            'او همچنین هشدار داده که گرایش حداکثری به مذاکرات فرسایشی می‌انجامد.')
+    assert who(text, "گرایش حداکثری", mentions=["هر", "محمد جواد ظریف"]) == ["محمد جواد ظریف"]
+
+
+def test_a_foreign_first_name_alone_is_the_one_name_it_opens():
+    """batch 15, farexstance-7427: the tagger marks "لیز" of "لیز تراس، وزیر خارجه جدید بریتانیا،
+    وعده داده بود"; the actor is the full name the article writes (D9), as "كورشات" is "كورشات توزمن"."""
+    text = ("لیز تراس، وزیر خارجه جدید بریتانیا، وعده داده بود که «سرسختانه» پیگیر مسئله آزادی اتباع "
+            "زندانی بریتانیایی در ایران شود.")
+    assert who(text, "آزادی اتباع", mentions=["لیز"]) == ["لیز تراس"]

@@ -284,6 +284,13 @@ class ActorResolver:
                     and (len(nt) > len(tokens(best)) or len(nt) == len(tokens(best)) > len(toks)
                          and nt[0] in FIRST_NAMES and tokens(best)[0] not in FIRST_NAMES):
                 best = name  # the longest; between equals, one opening with a first name ("نفتالی بنت")
+        if best == mention and len(toks) == 1:
+            # a foreign first name alone ("لیز", "كورشات") is the one name of the article it opens
+            opens = [n for n in self.names if 2 <= len(tokens(n)) <= 3 and _no_article(tokens(n)[0]) == toks[0]
+                     and not is_org(n)]
+            if len(opens) == 1 and not any(len(tokens(n)) > 1 and _no_article(tokens(n)[-1]) == toks[0]
+                                             for n in self.names):
+                best = opens[0]
         core = clean(best[strip_honorifics(unify(best), 0, len(best)):])
         if len(tokens(core)) == 1:
             best = self._first_named(core) or best

@@ -258,6 +258,14 @@ class _Article:
             slots_all.append(sorted([(s.start, first)] + later + said, key=lambda x: x[0]))
             self.explicit.append(bool(found) and s.index not in self.find.weak)
             self.subject_end.append(subj[-1][1] if subj else s.start)
+            if not found and not later:
+                # a person only the tagger found speaking ("... همچنين عبدالعلي زاده از ... استقبال كرد")
+                # is who "وی" in the next sentence refers back to
+                tagged = self.tagged_speakers(s.index, s.end, first)
+                if tagged and all(_person_like(r) and not r.described and len(tokens(r.actor)) > 1
+                                  and match_key(tokens(r.actor)[0]) not in STOP for r in tagged):
+                    self.current = tagged
+                    self.history += tagged
         return slots_all
 
     # --- the tagger's actor mentions inside the sentence ---------------------------------
