@@ -163,9 +163,9 @@ def _light_verb(word: str) -> bool:
 
 
 def _quantity_time(u: str, w: tuple[int, int], b: int) -> bool:
-    """"یک روز پیش", "دو هفته بعد": a time adverbial after the subject."""
+    """"یک روز پیش", "دو هفته بعد", "چندی پیش": a time adverbial after the subject."""
     k = match_key(u[slice(*core(u, w))])
-    if not (k.isdigit() or k in ("یک", "دو", "سه", "چند", "چهار", "پنج") or k in MONTHS):
+    if not (k.isdigit() or k in ("یک", "دو", "سه", "چند", "چندی", "چهار", "پنج") or k in MONTHS):
         return False  # ("دولت چین | ژوئن سال گذشته", "کومو | اوایل ماه مارس")
     nxt = words(u, w[1], b)[:1]
     return bool(nxt) and match_key(u[slice(*core(u, nxt[0]))]) in TIME_WORDS
