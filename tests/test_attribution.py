@@ -735,3 +735,13 @@ def test_chandi_pish_is_a_time_adverbial_after_the_subject():
     text = ("كالين پاول چندي پيش در اندونزي صريحا گفت: «كره شمالي فكر نكند با ترك برنامه هسته‌اي "
             "خود مي‌تواند پاداش هنگفتي از آمريكا بگيرد».")
     assert who(text, "پاداش هنگفتي") == ["كالين پاول"]
+
+
+def test_an_intertitle_speaks_for_itself_only():
+    """batch 15, farsnews-a34ad936d5: the intertitle "*آخوندی از قبل رای اعتماد مخالف مسکن مهر بود"
+    is the minister's claim, but the interview goes on: "وی ادامه داد" is still the MP."""
+    text = ("سید بهلول حسینی نماینده مردم میانه گفت: نمایندگان از طرح مسکن اجتماعی آگاه نیستند.\n"
+            "*آخوندی از قبل رای اعتماد مخالف مسکن مهر بود\n"
+            "وی ادامه داد: مسکن مهر در راستای اهداف واقعی نظام مقدس است.")
+    assert who(text, "مسکن مهر", mentions=["آخوندی"]) == ["آخوندی"]
+    assert who(text, "مسکن مهر", mentions=["آخوندی"], nth=1) == ["سید بهلول حسینی"]

@@ -220,6 +220,15 @@ class _Article:
             found += self.resolve(a, b, why, listed=len(parts) > 1)
         return found
 
+    def intertitle(self, s) -> bool:
+        """A short line of its own inside the body with no closing punctuation ("*آخوندی از قبل
+        رای اعتماد مخالف مسکن مهر بود" in an interview): the outlet's summary, not a new speaker."""
+        u, text = self.u, self.text.rstrip()
+        line = u[s.start:s.end].strip()
+        return (s.index > 0 and (s.start == 0 or "\n" in u[max(0, s.start - 2):s.start])
+                and ("\n" in u[s.end:s.end + 2] or s.end >= len(text)) and len(line.split()) <= 12
+                and line[-1:] not in ".!?؟:»\")؛")
+
     # --- the walk -----------------------------------------------------------------------
     def walk(self) -> list[list[tuple[int, list[Resolution]]]]:
         u = self.u
@@ -239,7 +248,8 @@ class _Article:
                 found = self.resolve_subject(self.find.acting[s.index], "acting subject")
             if ref and not found:  # "بر اساس این بیانیه، ..." with no subject of its own
                 found = self.from_document(*ref[:2])
-            if found and s.index not in self.find.weak:  # a guessed subject speaks for its sentence only
+            if found and s.index not in self.find.weak and not self.intertitle(s):
+                # (a guessed subject, or an intertitle's, speaks for its sentence only)
                 self.current = found
                 self.history += found
                 for d in _DOC_WORD.findall(u, s.start, s.frame.end if s.frame else s.end):
