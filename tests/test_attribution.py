@@ -745,3 +745,13 @@ def test_an_intertitle_speaks_for_itself_only():
             "وی ادامه داد: مسکن مهر در راستای اهداف واقعی نظام مقدس است.")
     assert who(text, "مسکن مهر", mentions=["آخوندی"]) == ["آخوندی"]
     assert who(text, "مسکن مهر", mentions=["آخوندی"], nth=1) == ["سید بهلول حسینی"]
+
+
+def test_a_body_a_title_heads_is_not_the_persons_name():
+    """batch 15, farexstance-11666: the tagger marks the department in "مدیر میراث فرهنگی و
+    گردشگری استان تهران در بخشنامه‌ای ..."; the actor is the director, not the department (as a
+    person's name after a title would be: "وزیر خارجه آمریکا آنتونی بلینکن")."""
+    text = ("از سوی دیگر، مدیر میراث فرهنگی و گردشگری استان تهران در بخشنامه‌ای با اشاره به مصوبات "
+            "کمیسیون، هرگونه اقدام مغایر را ممنوع اعلام کرد.")
+    assert who(text, "هرگونه اقدام", mentions=["میراث فرهنگی و گردشگری استان تهران"]) == [
+        "مدیر میراث فرهنگی و گردشگری استان تهران"]

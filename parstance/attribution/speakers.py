@@ -125,8 +125,10 @@ class _Article:
                     and not any(match_key(w) in STOP or match_key(w) in NOT_NAME for w in cand.split()):
                 return [self.resolver.name_at(b + m.start(1), b + m.end(1), why)]
             # "وزیر خارجه آمریکا آنتونی بلینکن": a known person's name ends the title phrase
+            # (a person's name: not "مدیر | میراث فرهنگی و گردشگری استان تهران", a body the title heads)
             inside = [(x, y) for x, y in self.names.spans if a < x and y == b and not is_title(u[x:y])
-                      and not is_org(u[x:y]) and match_key(clean(u[a:x])) not in _RELATIONAL_TITLES]
+                      and not is_org(u[x:y]) and match_key(clean(u[a:x])) not in _RELATIONAL_TITLES
+                      and len(tokens(u[x:y])) <= 4 and "و" not in tokens(u[x:y])]
             if inside:
                 return [self.resolver.name_at(*inside[-1], why)]
         r = self.resolver.name_at(a, b, why)
