@@ -22,7 +22,7 @@ Span = tuple[int, int]
 # معتقدند ..." is still the critics' view)
 _PUNCT = r"[،,؛:.!?؟\n]"
 _PUNCT_END = re.compile(_PUNCT)
-_SCOPE_END = re.compile(_PUNCT + r"|(?<=[\s\u200c])(?:است|بود|شد|شده|کرد|کرده|کردند|دارد|نمی\u200c?\S+|می\u200c?\S+)"
+_SCOPE_END = re.compile(_PUNCT + r"|(?<=[\s\u200c])(?:است|بود|شد|شده|کرد|کرده|کردند|دارد|نیست|نبود|هستند|نیستند|باشد|نباشد|نمی\u200c?\S+|می\u200c?\S+)"
                         r"(?=[\s\u200c.،,؛]|$)(?![\s\u200c]+که[\s\u200c])")
 _MAX_SCOPE = 90  # characters from the holder's end: one clause
 
