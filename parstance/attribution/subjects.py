@@ -342,12 +342,21 @@ class Subjects:
             if m.start() < opening:
                 continue  # "به گزارش ایسنا به نقل از سپاه نیوز،": the source, not a holder
             before = u[s.start:m.start()].rstrip(" \u200c")
+            at = m.start()
             if m.start() > opening and before and before[-1] not in "،,:؛«(\"" and not before.endswith((" و", " که")) \
                     and not u.startswith("به نقل از", m.start()):
-                continue
+                if not u.startswith(("از دیدگاه", "از دید", "به اعتقاد", "به عقیده", "به باور"), m.start()):
+                    continue
+                # "شیوه برخورد او ... نیز از دیدگاه بسیاری از اسرائیلیان تحسین برانگیز نبوده": the
+                # holder inside a clause holds the whole clause, from its start
+                cut = max(before.rfind(c) for c in "،,:؛«")
+                at = s.start + cut + 1 if cut >= 0 else s.start
             span = noun_phrase(u, m.end(), s.end, self.names)
+            group = self.quantified(span, s.end) if span is not None else None
+            if isinstance(group, list) and len(group) == 1:
+                span = group[0]  # "به باور بسیاری از اسرائیلیان": the whole group
             if span is not None and (is_pronoun(u[span[0]:span[1]]) or self.plausible(span)):
-                out.append((m.start(), coordinated(u, *span, self.names)))
+                out.append((at, coordinated(u, *span, self.names)))
         return out
 
     # --- where a tagger mention stands ------------------------------------------------------
