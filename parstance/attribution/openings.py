@@ -152,3 +152,12 @@ def _skip_fronted(u: str, a: int, b: int, name_starts) -> int:
         if u[w[1] - 1] in ":؛«،,":
             break
     return a
+
+
+def intertitle(u: str, s) -> bool:
+    """A short line of its own inside the body with no closing punctuation ("*آخوندی از قبل رای
+    اعتماد مخالف مسکن مهر بود" in an interview): the outlet's summary, not a new speaker."""
+    line = u[s.start:s.end].strip()
+    return (s.index > 0 and (s.start == 0 or "\n" in u[max(0, s.start - 2):s.start])
+            and ("\n" in u[s.end:s.end + 2] or not u[s.end:].strip()) and len(line.split()) <= 12
+            and line[-1:] not in ".!?؟:»\")؛")

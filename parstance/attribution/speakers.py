@@ -26,6 +26,7 @@ from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEF
                       PLURAL_PRONOUNS, QUANTIFIERS, RELATIONAL_TITLES, SHIFT, STOP, THINGS, keys)
 from .names import ActorResolver, Resolution, appositive_names, known_mentions, trim_mention
 from .nominal import nominal_holders
+from .openings import intertitle
 from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
 from .subjects import Subjects, name_part
 
@@ -222,15 +223,6 @@ class _Article:
             found += self.resolve(a, b, why, listed=len(parts) > 1)
         return found
 
-    def intertitle(self, s) -> bool:
-        """A short line of its own inside the body with no closing punctuation ("*آخوندی از قبل
-        رای اعتماد مخالف مسکن مهر بود" in an interview): the outlet's summary, not a new speaker."""
-        u, text = self.u, self.text.rstrip()
-        line = u[s.start:s.end].strip()
-        return (s.index > 0 and (s.start == 0 or "\n" in u[max(0, s.start - 2):s.start])
-                and ("\n" in u[s.end:s.end + 2] or s.end >= len(text)) and len(line.split()) <= 12
-                and line[-1:] not in ".!?؟:»\")؛")
-
     # --- the walk -----------------------------------------------------------------------
     def walk(self) -> list[list[tuple[int, list[Resolution]]]]:
         u = self.u
@@ -250,7 +242,7 @@ class _Article:
                 found = self.resolve_subject(self.find.acting[s.index], "acting subject")
             if ref and not found:  # "بر اساس این بیانیه، ..." with no subject of its own
                 found = self.from_document(*ref[:2])
-            if found and s.index not in self.find.weak and not self.intertitle(s):
+            if found and s.index not in self.find.weak and not intertitle(self.u, s):
                 # (a guessed subject, or an intertitle's, speaks for its sentence only)
                 self.current = found
                 self.history += found
