@@ -27,9 +27,10 @@ Rules where rules are exact, learning where it helps:
 * ``speakers.py`` walks the article: pronouns (``وی``) and anaphors (``این مقام``, ``این
   نهاد``, ``این سه کشور``) refer back, a sentence with no speaker continues the previous
   one, an unlinked title is the person who spoke before (or, in a lead, the person named
-  next), and the tagger's actor mentions overrule the rules where they can; an optional
+  next, and a lead's "یک عضو کمیسیون ..." the person the next sentence names);
+* ``mentions.py``: the tagger's actor mentions overrule the rules where they can; an optional
   holder model (``model/holder.py``, measured and off by default, README) marks each
-  target's holder and may overrule them too (``_Article.held_by``).
+  target's holder and may overrule them too (``held_by``).
 
 Names come from three places: the tagger's actor-mention spans (learned), actor names
 seen in the training labels (learned, a gazetteer saved with the model) and apposition

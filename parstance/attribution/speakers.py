@@ -12,8 +12,9 @@ spoke, ``این نهاد`` to the last institution, ``این سه کشور``/``�
 speakers, a title to the person it stands beside (``names.ActorResolver``) or, with no
 apposition, to the person who spoke before or, in a lead, the person named next.
 
-Finally the tagger's actor mentions (when there are any) check the rules: a tagged
-mention that none of the rule speakers matches wins where it can hold a view of its own.
+Finally the tagger's actor mentions (when there are any) check the rules (``mentions.py``):
+a tagged mention that none of the rule speakers matches wins where it can hold a view of its
+own; a person only the tagger finds speaking is who the next "وی" refers back to.
 """
 from __future__ import annotations
 
@@ -22,12 +23,43 @@ from collections import Counter
 
 from ..normalize import match_key, unify
 from .courts import court_for, court_mentions, is_judicial, verdict_in, whole_court
-from .lexicon import (COUNTRY_HEADS, DOCUMENTS, FIRST_PERSON, GROUP_HEADS, INDEFINITE, NOT_NAME, NUMBERS,
-                      PLURAL_PRONOUNS, QUANTIFIERS, RELATIONAL_TITLES, SHIFT, STOP, THINGS, keys)
-from .names import ActorResolver, Resolution, appositive_names, known_mentions, trim_mention
+from .lexicon import (
+    COUNTRY_HEADS,
+    DOCUMENTS,
+    FIRST_PERSON,
+    GROUP_HEADS,
+    INDEFINITE,
+    NOT_NAME,
+    NUMBERS,
+    PLURAL_PRONOUNS,
+    QUANTIFIERS,
+    RELATIONAL_TITLES,
+    SHIFT,
+    STOP,
+    THINGS,
+    keys,
+)
+from .mentions import held_by, tagged_speakers
+from .names import (
+    ActorResolver,
+    Resolution,
+    appositive_names,
+    known_mentions,
+    trim_mention,
+)
 from .nominal import nominal_holders
 from .openings import intertitle
-from .phrases import Names, clean, head_key, is_anaphor, is_org, is_plural, is_pronoun, is_title, tokens
+from .phrases import (
+    Names,
+    clean,
+    head_key,
+    is_anaphor,
+    is_org,
+    is_plural,
+    is_pronoun,
+    is_title,
+    tokens,
+)
 from .subjects import Subjects, name_part
 
 _GROUP_KEYS = keys(*GROUP_HEADS)
@@ -35,7 +67,7 @@ _RELATIONAL_TITLES = keys(*RELATIONAL_TITLES)
 _DOC_KEYS = keys(*DOCUMENTS)
 _DOC_WORD = re.compile(r"(?<![^\s\u200c«])(%s)(?=(?:\u200c?(?:ای|ها|های))?(?:[\s.،,:؛»]|$))"
                        % "|".join(sorted(DOCUMENTS, key=len, reverse=True)))
-_LIST_SEPARATOR = re.compile(r"[\s\u200c]*(?:[،,]|و|[،,][\s\u200c]*و)[\s\u200c]*")
+_MEMBER = keys("عضو", "نماینده")  # "یک عضو کمیسیون ...", "یک نماینده مجلس": one of a named body
 
 
 def _person_like(r: Resolution) -> bool:
@@ -180,6 +212,13 @@ class _Article:
         (``علی شمخانی ... عضو مجمع تشخیص مصلحت نظام خاطرنشان کرد``) or, opening an article,
         for the person named next (``سخنگوی وزارت خارجه گفت ... ند پرایس ... گفت``).
         Indefinite and plural descriptions ("یک مقام آمریکایی", "مقامات") name nobody."""
+        if head_key(title) in INDEFINITE and not self.history and self.index == 0 \
+                and match_key(tokens(title)[1] if len(tokens(title)) > 1 else "") in _MEMBER:
+            # a lead's "یک عضو کمیسیون ... تاکید کرد:" is the person the next sentence names
+            # ("به گزارش ایسنا، ابوالفضل ابوترابی نماینده ... نوشت:")
+            owner = next((n for i, n in self.named if 0 < i <= 1), None)
+            return Resolution(owner, self.resolver.aliases(owner), described.mention,
+                              [f"lead description {title!r} -> next named speaker {owner!r}"]) if owner else None
         if head_key(title) in INDEFINITE or is_plural(title):
             return None
         people = list(dict.fromkeys(r.actor for r in reversed(self.history) if not r.described and _person_like(r)))
@@ -265,97 +304,12 @@ class _Article:
             if not found and not later:
                 # a person only the tagger found speaking ("... همچنين عبدالعلي زاده از ... استقبال كرد")
                 # is who "وی" in the next sentence refers back to
-                tagged = self.tagged_speakers(s.index, s.end, first)
+                tagged = tagged_speakers(self, s.index, s.end, first)
                 if tagged and all(_person_like(r) and not r.described and len(tokens(r.actor)) > 1
                                   and match_key(tokens(r.actor)[0]) not in STOP for r in tagged):
                     self.current = tagged
                     self.history += tagged
         return slots_all
-
-    # --- the tagger's actor mentions inside the sentence ---------------------------------
-    def tagged_speakers(self, i: int, t: int, chosen: list[Resolution]) -> list[Resolution] | None:
-        """The tagger marks the actors of the claims it sees in a sentence.  When none of
-        the speakers the rules chose is among them, a tagged mention wins: the subject span
-        itself as written, else in a sentence with no speaker of its own the tagged mention
-        nearest before the target (not an object: "با اعتراض به وضعیت کم‌آبی"), else after
-        an explicit speaker only a nested holder ("وی افزود: یک فرد ناشناس ... تهدید کرد").
-        A tagged title is resolved like any subject: to the person an apposition names
-        ("وابسته مطبوعاتی سفارت ایران در کویت" -> "مجید سلیمانی"), else kept as written."""
-        u = self.u
-        s = self.sentences[i]
-        tagged = sorted(m for m in self.tagged[i] if s.start <= m[0] < s.end
-                        and not (is_pronoun(u[m[0]:m[1]]) or is_anaphor(u[m[0]:m[1]])))
-        if not tagged:
-            return None
-        canon = {match_key(self.resolver.name_at(*m, "", as_written=w).actor) for m in tagged for w in (True, False)}
-        if any(match_key(r.actor) in canon for r in chosen):
-            return None
-        inside = [m for m in tagged if any(r.mention and m[0] < r.mention[1] and r.mention[0] < m[1] for r in chosen)]
-        described = [u[r.mention[0]:r.mention[1]] if r.mention else "" for r in chosen]
-        if inside and all(r.mention and (is_title(d) or is_anaphor(d)) and all(r.mention[0] < m[0] for m in inside)
-                          for r, d in zip(chosen, described)):
-            # a place or principal inside a title or anaphor: "شهردار دلیجان" is the mayor the rules
-            # found (منصوری), "این نماینده مجلس امت کویت" the MP before, not دلیجان / کویت
-            return None
-        if inside:  # the subject itself is tagged ("مدیر رصدخانه مهاجرت ایران"), from where the subject
-            # starts ("وزارت | خارجه انگلیس") to where the tag ends ("میرعمادی | علت اهانت ...")
-            starts = [min([r.mention[0] for r in chosen if r.mention and r.mention[0] <= m[0] < r.mention[1]] or [m[0]])
-                      for m in inside]
-            return [self.resolver.name_at(a, m[1], "tagged subject") for a, m in zip(starts, inside)]
-        if self.explicit[i]:
-            cands = [m for m in tagged if m[0] >= self.subject_end[i] and self.find.nested_holder(s, m)]
-        else:
-            cands = [m for m in tagged if self.find.position(s, m) != "object"]
-        if not cands:
-            return None
-        group = self.nearest_group(cands, t)
-        opening = self.find.opening_description(s)
-        if opening and len(group) == 1 and opening[0] < group[0][0] and group[0][1] <= opening[1]:
-            # the mention is a complement inside the sentence's opening title or group:
-            # "نمایندگان ایالت نیویورک قصد دارند ..." -> the legislators, not نیویورک
-            return [self.resolver.name_at(*opening, "tagged inside")]
-        return [self.resolver.name_at(*m, "tagged actor") for m in group]
-
-    def nearest_group(self, cands: list[tuple[int, int]], t: int) -> list[tuple[int, int]]:
-        """The mention nearest before the target (else the first after it) with the mentions
-        coordinated with it: "اروپا و آژانس بین‌المللی انرژی اتمی"."""
-        u = self.u
-        before = [m for m in cands if m[0] <= t + 1]
-        group = [before[-1] if before else cands[0]]
-        for m in cands:
-            if m[0] > group[-1][1] and _LIST_SEPARATOR.fullmatch(u, group[-1][1], m[0]):
-                group.append(m)
-        for m in reversed(cands):
-            if m[1] < group[0][0] and _LIST_SEPARATOR.fullmatch(u, m[1], group[0][0]):
-                group.insert(0, m)
-        return group
-
-    # --- the holder model's mention for one target ---------------------------------------
-    def held_by(self, i: int, t: int, spans, chosen: list[Resolution], threshold: float) -> list[Resolution] | None:
-        """The holder model (``model/holder.py``) marks who holds the claim on the target at
-        ``t``.  Its most confident mark (with the marks coordinated with it) holds the claim
-        ("وی اظهار داشت: علیرغم ادعاهای اسرائیل ..." -> اسرائیل), unless it is the mention the
-        rules chose, names the same actor, or is a pronoun: then the rules' discourse-aware
-        answer stands ("وی" -> the last speaker)."""
-        u = self.u
-        s = self.sentences[i]
-        marks = {}
-        for a, b, p in spans or []:
-            m = trim_mention(u, max(a, s.start), min(b, s.end))
-            if m and p >= threshold and not (m[0] <= t < m[1]):
-                marks[m] = max(p, marks.get(m, 0.0))
-        if not marks:
-            return None
-        best = max(marks, key=lambda m: (marks[m], -m[0]))
-        group = self.nearest_group(sorted(marks), best[0])
-        if any(is_pronoun(u[a:b]) or is_anaphor(u[a:b]) for a, b in group):
-            return None
-        if any(r.mention and a < r.mention[1] and r.mention[0] < b for r in chosen for a, b in group):
-            return None
-        found = [self.resolver.name_at(a, b, "holder") for a, b in group]
-        if {match_key(r.actor) for r in found} & {match_key(r.actor) for r in chosen}:
-            return None
-        return found
 
 
 def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known=frozenset(),
@@ -363,7 +317,7 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
     """Per sentence, a function ``resolve(target_start) -> list[Resolution]`` (several for
     coordinated speakers, empty when no speaker is found), and the ``ActorResolver``.
     ``holders`` maps ``(sentence, target_start)`` to the holder model's ``(start, end, score)``
-    spans; those at or above ``threshold`` may overrule the rules (``_Article.held_by``)."""
+    spans; those at or above ``threshold`` may overrule the rules (``mentions.held_by``)."""
     art = _Article(text, sentences, mentions, known)
     slots_all = art.walk()
     counts = Counter(r.actor for slots in slots_all for _, rs in slots[:1] for r in rs)
@@ -389,11 +343,11 @@ def attribute(text: str, sentences, mentions: list[list[tuple[int, int]]], known
             for pos, rs in slots[1:]:
                 if pos <= target_start:
                     chosen = rs
-            held = art.held_by(i, target_start, holders.get((i, target_start)), chosen, threshold) \
+            held = held_by(art, i, target_start, holders.get((i, target_start)), chosen, threshold) \
                 if holders is not None else None
             held = held or next((rs for span, end, rs in reversed(acts[i]) if span[1] <= target_start < end), None)
             found = [whole_court(r, text, courts, court_keys)
-                     for r in held or art.tagged_speakers(i, target_start, chosen) or chosen or fallback]
+                     for r in held or tagged_speakers(art, i, target_start, chosen) or chosen or fallback]
             if verdict and not any(is_judicial(r.actor) for r in found):
                 court = court_for(courts, s.start, s.end, target_start)
                 name = clean(text[court[0]:court[1]])
