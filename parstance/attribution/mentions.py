@@ -10,7 +10,7 @@ import re
 
 from ..normalize import match_key
 from .names import Resolution, trim_mention
-from .phrases import head_key, is_anaphor, is_pronoun, is_title
+from .phrases import head_key, is_anaphor, is_pronoun, is_title, noun_phrase
 
 _LIST_SEPARATOR = re.compile(r"[\s\u200c]*(?:[،,]|و|[،,][\s\u200c]*و)[\s\u200c]*")
 
@@ -57,7 +57,22 @@ def tagged_speakers(art, i: int, t: int, chosen: list[Resolution]) -> list[Resol
         # the mention is a complement inside the sentence's opening title or group:
         # "نمایندگان ایالت نیویورک قصد دارند ..." -> the legislators, not نیویورک
         return [art.resolver.name_at(*opening, "tagged inside")]
-    return [art.resolver.name_at(*m, "tagged actor") for m in group]
+    return [art.resolver.name_at(*whole_phrase(art, m, s.end), "tagged actor") for m in group]
+
+
+def whole_phrase(art, m: tuple[int, int], end: int) -> tuple[int, int]:
+    """A one-word tag that opens a longer noun phrase stands for all of it: "کمیته | دائمی کنگره
+    ملی خلق چین", "عده‌ای | از برادران اهل تسنن" (the phrase rules, bounded as for a subject)."""
+    span = noun_phrase(art.u, m[0], end, art.names)
+    group = art.find.quantified(span, end) if span is not None else None
+    if isinstance(group, list) and len(group) == 1:
+        span = group[0]
+    if len(art.u[m[0]:m[1]].split()) > 1:
+        return m  # a tag of several words is a whole name ("دادستانی تهران | دسترسی به ...")
+    if span is None or span[0] != m[0] or span[1] <= m[1] or "و" in art.u[m[1]:span[1]].split() \
+            or re.search(r"[\s\u200c]را(?:[\s\u200c]|$)", art.u[span[1]:span[1] + 5]):
+        return m  # (not over a coordinated name, "بنت و بلینکن", nor into an object, "... دسترسی | را")
+    return span
 
 def nearest_group(u: str, cands: list[tuple[int, int]], t: int) -> list[tuple[int, int]]:
     """The mention nearest before the target (else the first after it) with the mentions
