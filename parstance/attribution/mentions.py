@@ -38,7 +38,8 @@ def tagged_speakers(art, i: int, t: int, chosen: list[Resolution]) -> list[Resol
                       and all(r.mention[0] < m[0] or not r.described for m in inside)
                       for r, d in zip(chosen, described)):
         # a place or principal inside a title or anaphor: "شهردار دلیجان" is the mayor the rules
-        # found (منصوری), "این نماینده مجلس امت کویت" the MP before, not دلیجان / کویت
+        # found (منصوری), "این نماینده مجلس امت کویت" the MP before, not دلیجان / کویت; nor does a
+        # tag over a description the rules resolved to a person undo it ("یک عضو کمیسیون" -> the MP)
         return None
     if inside:  # the subject itself is tagged ("مدیر رصدخانه مهاجرت ایران"), from where the subject
         # starts ("وزارت | خارجه انگلیس") to where the tag ends ("میرعمادی | علت اهانت ...")
@@ -63,16 +64,17 @@ def tagged_speakers(art, i: int, t: int, chosen: list[Resolution]) -> list[Resol
 def whole_phrase(art, m: tuple[int, int], end: int) -> tuple[int, int]:
     """A one-word tag that opens a longer noun phrase stands for all of it: "کمیته | دائمی کنگره
     ملی خلق چین", "عده‌ای | از برادران اهل تسنن" (the phrase rules, bounded as for a subject)."""
+    if len(art.u[m[0]:m[1]].split()) > 1:
+        return m  # a tag of several words is a whole name ("دادستانی تهران | دسترسی به ...")
     span = noun_phrase(art.u, m[0], end, art.names)
     group = art.find.quantified(span, end) if span is not None else None
     if isinstance(group, list) and len(group) == 1:
         span = group[0]
-    if len(art.u[m[0]:m[1]].split()) > 1:
-        return m  # a tag of several words is a whole name ("دادستانی تهران | دسترسی به ...")
     if span is None or span[0] != m[0] or span[1] <= m[1] or "و" in art.u[m[1]:span[1]].split() \
             or re.search(r"[\s\u200c]را(?:[\s\u200c]|$)", art.u[span[1]:span[1] + 5]):
         return m  # (not over a coordinated name, "بنت و بلینکن", nor into an object, "... دسترسی | را")
     return span
+
 
 def nearest_group(u: str, cands: list[tuple[int, int]], t: int) -> list[tuple[int, int]]:
     """The mention nearest before the target (else the first after it) with the mentions
@@ -86,6 +88,7 @@ def nearest_group(u: str, cands: list[tuple[int, int]], t: int) -> list[tuple[in
         if m[1] < group[0][0] and _LIST_SEPARATOR.fullmatch(u, m[1], group[0][0]):
             group.insert(0, m)
     return group
+
 
 def held_by(art, i: int, t: int, spans, chosen: list[Resolution], threshold: float) -> list[Resolution] | None:
     """The holder model (``model/holder.py``) marks who holds the claim on the target at
