@@ -10,7 +10,7 @@ import re
 
 from ..normalize import match_key
 from .names import Resolution, trim_mention
-from .phrases import head_key, is_anaphor, is_pronoun, is_title, noun_phrase
+from .phrases import head_key, is_anaphor, is_pronoun, is_title
 
 _LIST_SEPARATOR = re.compile(r"[\s\u200c]*(?:[،,]|و|[،,][\s\u200c]*و)[\s\u200c]*")
 
@@ -66,10 +66,7 @@ def whole_phrase(art, m: tuple[int, int], end: int) -> tuple[int, int]:
     ملی خلق چین", "عده‌ای | از برادران اهل تسنن" (the phrase rules, bounded as for a subject)."""
     if len(art.u[m[0]:m[1]].split()) > 1:
         return m  # a tag of several words is a whole name ("دادستانی تهران | دسترسی به ...")
-    span = noun_phrase(art.u, m[0], end, art.names)
-    group = art.find.quantified(span, end) if span is not None else None
-    if isinstance(group, list) and len(group) == 1:
-        span = group[0]
+    span = art.find.group_phrase(m[0], end)
     if span is None or span[0] != m[0] or span[1] <= m[1] or "و" in art.u[m[1]:span[1]].split() \
             or re.search(r"[\s\u200c]را(?:[\s\u200c]|$)", art.u[span[1]:span[1] + 5]):
         return m  # (not over a coordinated name, "بنت و بلینکن", nor into an object, "... دسترسی | را")

@@ -277,6 +277,12 @@ class Subjects:
             return coordinated(u, *rest, self.names)
         return [(span[0], rest[1])]  # one group: "بسیاری از رسانه‌های داخلی و جهانی"
 
+    def group_phrase(self, a: int, end: int) -> Span | None:
+        """The noun phrase at ``a``, a quantified group whole ("بسیاری | از اسرائیلیان")."""
+        span = noun_phrase(self.u, a, end, self.names)
+        group = self.quantified(span, end) if span is not None else None
+        return group[0] if isinstance(group, list) and len(group) == 1 else span
+
     # --- statements, later clauses, "به گفته X" --------------------------------------------
     def doc_reference(self, s):
         """``در این بیانیه آمده است`` -> ("بیانیه", None, False); ``در بیانیه وزارت خارجه آمده``
@@ -351,10 +357,7 @@ class Subjects:
                 # holder inside a clause holds the whole clause, from its start
                 cut = max(before.rfind(c) for c in "،,:؛«")
                 at = s.start + cut + 1 if cut >= 0 else s.start
-            span = noun_phrase(u, m.end(), s.end, self.names)
-            group = self.quantified(span, s.end) if span is not None else None
-            if isinstance(group, list) and len(group) == 1:
-                span = group[0]  # "به باور بسیاری از اسرائیلیان": the whole group
+            span = self.group_phrase(m.end(), s.end)
             if span is not None and (is_pronoun(u[span[0]:span[1]]) or self.plausible(span)):
                 out.append((at, coordinated(u, *span, self.names)))
         return out
